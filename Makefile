@@ -1,0 +1,55 @@
+# codespaces-secrets: `make demo` runs the main job, `make test` runs every check and suite.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# One target dir for every crate and binding, so nothing is built twice.
+export CARGO_TARGET_DIR ?= $(CURDIR)/target
+# The shared contract files (OpenAPI, vectors) live beside the repository.
+export CODESPACES_SECRETS_SHARED ?= $(abspath $(CURDIR)/../shared)
+
+PYTHON ?= python3
+VENV := $(CURDIR)/.venv
+VPY := $(VENV)/bin/python
+
+.PHONY: all demo test fmt-check clippy rust-test interop bench venv clean
+
+all: test
+
+## The README's main job.
+demo:
+	cargo run --quiet -p codespaces-secrets-core --example seal_demo
+
+## Every check and suite; what CI runs (.ci/run).
+test: fmt-check clippy rust-test interop
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+rust-test:
+	cargo test --workspace --quiet
+
+## Our sealed box against libsodium itself (PyNaCl), both directions.
+interop: venv
+	cargo build --quiet -p codespaces-secrets-core --example sealbox
+	SEALBOX=$(CARGO_TARGET_DIR)/debug/examples/sealbox $(VPY) -m pytest -q tests/interop
+
+## A private virtualenv with the Python tools the suites need (reinstalled when the list changes).
+venv: $(VENV)/.installed
+$(VENV)/.installed: tests/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet -r tests/requirements.txt
+	touch $@
+
+## Measurements, side by side with the peer libraries; never part of `make test`.
+bench: venv
+	mkdir -p $(CARGO_TARGET_DIR)/bench
+	cargo bench -p codespaces-secrets-core --bench seal -- --warm-up-time 1 --measurement-time 3
+	$(VPY) benches/seal_pynacl.py $(CARGO_TARGET_DIR)/bench/pynacl_seal.json
+	$(VPY) benches/report.py $(CARGO_TARGET_DIR)
+
+clean:
+	cargo clean
+	rm -rf $(VENV)
