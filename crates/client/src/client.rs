@@ -1,0 +1,257 @@
+//! `Client` and its builder: one connection pool, one write pacer, one key cache.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use codespaces_secrets_core::PublicKey;
+use codespaces_secrets_transport::{Transport, TransportConfig};
+
+use crate::Error;
+use crate::scope::{Org, Repo, Secrets, User};
+
+/// The entry point: a GitHub API client for Codespaces secrets.
+///
+/// Cheap to clone (clones share the connection pool, the write pacing and the public-key
+/// cache). Mutating requests from one `Client` and its clones go one at a time, at least
+/// `write_interval` apart, as GitHub asks of API clients.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) transport: Arc<Transport>,
+    /// Public keys per scope path, so `set` needs one key request per scope, not per value.
+    keys: Mutex<HashMap<String, PublicKey>>,
+}
+
+impl Client {
+    /// A client configured from the environment: the token from `GITHUB_TOKEN`, else `GH_TOKEN`;
+    /// the API root from `GITHUB_API_URL`, else `https://api.github.com`.
+    ///
+    /// ```no_run
+    /// let client = codespaces_secrets::Client::from_env()?;
+    /// # Ok::<(), codespaces_secrets::Error>(())
+    /// ```
+    pub fn from_env() -> Result<Self, Error> {
+        Self::builder().build()
+    }
+
+    /// A builder for every setting.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// let client = codespaces_secrets::Client::builder()
+    ///     .token("ghp_...")
+    ///     .base_url("https://ghe.example.com/api/v3")
+    ///     .timeout(Duration::from_secs(20))
+    ///     .build()?;
+    /// # Ok::<(), codespaces_secrets::Error>(())
+    /// ```
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// The authenticated user's Codespaces secrets (`/user/codespaces/secrets`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
+    /// let names: Vec<String> = client.user().list().await?.into_iter().map(|s| s.name).collect();
+    /// # Ok(()) }
+    /// ```
+    pub fn user(&self) -> Secrets<User> {
+        Secrets::new(self.clone(), vec!["user".into()])
+    }
+
+    /// A repository's Codespaces secrets (`/repos/{owner}/{repo}/codespaces/secrets`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
+    /// client.repo("octocat", "hello-world").set("API_KEY", "k-123").await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn repo(&self, owner: impl Into<String>, repo: impl Into<String>) -> Secrets<Repo> {
+        Secrets::new(
+            self.clone(),
+            vec!["repos".into(), owner.into(), repo.into()],
+        )
+    }
+
+    /// An organization's Codespaces secrets (`/orgs/{org}/codespaces/secrets`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
+    /// let secret = client.org("octo-org").get("NPM_TOKEN").await?;
+    /// println!("{} is visible to {}", secret.name, secret.visibility);
+    /// # Ok(()) }
+    /// ```
+    pub fn org(&self, org: impl Into<String>) -> Secrets<Org> {
+        Secrets::new(self.clone(), vec!["orgs".into(), org.into()])
+    }
+
+    /// The API root in use.
+    pub fn base_url(&self) -> &str {
+        self.inner.transport.config().base_url.as_str()
+    }
+
+    pub(crate) fn cached_key(&self, scope: &str) -> Option<PublicKey> {
+        let keys = self
+            .inner
+            .keys
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        keys.get(scope).cloned()
+    }
+
+    pub(crate) fn cache_key(&self, scope: &str, key: PublicKey) {
+        let mut keys = self
+            .inner
+            .keys
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        keys.insert(scope.to_owned(), key);
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.base_url())
+            .field("token", &"[redacted]")
+            .finish()
+    }
+}
+
+/// Settings for a [`Client`]. Anything not set comes from the environment or the defaults
+/// documented on each method.
+#[derive(Default, Clone)]
+pub struct ClientBuilder {
+    token: Option<String>,
+    base_url: Option<String>,
+    user_agent: Option<String>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    max_retries: Option<u32>,
+    retry_base_delay: Option<Duration>,
+    write_interval: Option<Duration>,
+    max_rate_limit_wait: Option<Duration>,
+    secondary_rate_limit_backoff: Option<Duration>,
+    max_rate_limit_retries: Option<u32>,
+}
+
+impl ClientBuilder {
+    /// The token. Default: `GITHUB_TOKEN`, else `GH_TOKEN`.
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// The API root (`https://`, or `http://` to a loopback host). Default: `GITHUB_API_URL`,
+    /// else `https://api.github.com`.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// The `User-Agent`. Default: `codespaces-secrets/<version>`.
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.user_agent = Some(agent.into());
+        self
+    }
+
+    /// Total time allowed per request. Default: 30 s.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Time allowed to connect. Default: 10 s.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Retries after 5xx answers and network errors. Default: 3.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = Some(retries);
+        self
+    }
+
+    /// First retry delay, doubled each retry, with jitter. Default: 500 ms.
+    pub fn retry_base_delay(mut self, delay: Duration) -> Self {
+        self.retry_base_delay = Some(delay);
+        self
+    }
+
+    /// Minimum time between the starts of two writes. Default: 1 s, GitHub's rule for API
+    /// clients. Lower it only against the emulator or a server you control.
+    pub fn write_interval(mut self, interval: Duration) -> Self {
+        self.write_interval = Some(interval);
+        self
+    }
+
+    /// Longest single wait for a rate limit before failing with `RateLimited`. Default: 60 s.
+    pub fn max_rate_limit_wait(mut self, wait: Duration) -> Self {
+        self.max_rate_limit_wait = Some(wait);
+        self
+    }
+
+    /// Back-off after a secondary rate limit with no `retry-after`, doubling each time.
+    /// Default: 60 s.
+    pub fn secondary_rate_limit_backoff(mut self, backoff: Duration) -> Self {
+        self.secondary_rate_limit_backoff = Some(backoff);
+        self
+    }
+
+    /// Rate-limit waits per request before failing. Default: 3.
+    pub fn max_rate_limit_retries(mut self, retries: u32) -> Self {
+        self.max_rate_limit_retries = Some(retries);
+        self
+    }
+
+    /// Checks the settings and builds the client. Fails with `InvalidInput` for a missing or
+    /// malformed token or URL; sends no request.
+    pub fn build(self) -> Result<Client, Error> {
+        let mut config = TransportConfig::resolve(self.token, self.base_url)?;
+        if let Some(agent) = self.user_agent {
+            config.user_agent = agent;
+        }
+        set(&mut config.timeout, self.timeout);
+        set(&mut config.connect_timeout, self.connect_timeout);
+        set(&mut config.max_retries, self.max_retries);
+        set(&mut config.retry_base_delay, self.retry_base_delay);
+        set(&mut config.write_interval, self.write_interval);
+        set(&mut config.max_rate_limit_wait, self.max_rate_limit_wait);
+        set(
+            &mut config.secondary_rate_limit_backoff,
+            self.secondary_rate_limit_backoff,
+        );
+        set(
+            &mut config.max_rate_limit_retries,
+            self.max_rate_limit_retries,
+        );
+        Ok(Client {
+            inner: Arc::new(Inner {
+                transport: Arc::new(Transport::new(config)?),
+                keys: Mutex::default(),
+            }),
+        })
+    }
+}
+
+fn set<T>(slot: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *slot = value;
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("token", &self.token.as_ref().map(|_| "[redacted]"))
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
+    }
+}

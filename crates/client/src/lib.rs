@@ -1,0 +1,44 @@
+//! GitHub Codespaces secrets from Rust.
+//!
+//! Hand over a plaintext; the client fetches the scope's public key (and caches it), seals the
+//! value with libsodium's sealed-box construction, stores it, and reports whether it was
+//! created or updated — sending writes one at a time and waiting out rate limits the way GitHub
+//! asks, with a clear [`Error`] when anything is wrong.
+//!
+//! ```no_run
+//! # async fn run() -> codespaces_secrets::Result<()> {
+//! use codespaces_secrets::{Client, SetOutcome};
+//!
+//! let client = Client::from_env()?; // GITHUB_TOKEN / GH_TOKEN, GITHUB_API_URL
+//! let repo = client.repo("octocat", "hello-world");
+//! let outcome = repo.set("DATABASE_URL", "postgres://...").await?;
+//! assert!(matches!(outcome, SetOutcome::Created | SetOutcome::Updated));
+//! for secret in repo.list().await? {
+//!     println!("{} (updated {})", secret.name, secret.updated_at);
+//! }
+//! # Ok(()) }
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod bulk;
+mod client;
+mod input;
+mod options;
+mod scope;
+mod sync;
+
+pub use bulk::{BulkFailure, BulkReport, Progress};
+pub use client::{Client, ClientBuilder};
+pub use codespaces_secrets_core::models::{
+    self, MinimalRepository, OrgSecret, RepoSecret, RepositoryOwner, UserSecret,
+};
+pub use codespaces_secrets_core::{KeyId, PublicKey, SecretName, SecretValue, Visibility, seal};
+pub use codespaces_secrets_transport::{ApiError, Error};
+pub use input::{IntoSecretName, IntoSecretValue};
+pub use options::{SetOptions, SetOutcome};
+pub use scope::{Org, Repo, ScopeKind, SecretModel, Secrets, SelectableScope, User};
+pub use sync::{PlannedChange, SyncAction, SyncOptions, SyncReport};
+
+/// The result type of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,84 @@
+//! Every knob of the transport, with GitHub-friendly defaults.
+
+use std::time::Duration;
+
+use crate::base_url::BaseUrl;
+use crate::error::Error;
+use crate::token::Token;
+
+/// The public API root used when neither an argument nor `GITHUB_API_URL` says otherwise.
+pub const DEFAULT_API_URL: &str = "https://api.github.com";
+
+/// Transport settings. Build with [`TransportConfig::new`] (explicit values) or
+/// [`TransportConfig::resolve`] (arguments, else the environment, else defaults).
+#[derive(Debug, Clone)]
+pub struct TransportConfig {
+    /// The API root.
+    pub base_url: BaseUrl,
+    /// The token sent as `Authorization: Bearer`.
+    pub token: Token,
+    /// The `User-Agent` header (GitHub refuses requests without one).
+    pub user_agent: String,
+    /// Time allowed to establish a connection. Default 10 s.
+    pub connect_timeout: Duration,
+    /// Time allowed for a whole request and response. Default 30 s.
+    pub timeout: Duration,
+    /// Retries after a 5xx or a connection error. Default 3.
+    pub max_retries: u32,
+    /// First retry delay; doubles each retry, with jitter. Default 500 ms.
+    pub retry_base_delay: Duration,
+    /// Minimum time between the starts of two mutating requests. Default 1 s (GitHub's rule).
+    pub write_interval: Duration,
+    /// Longest single wait for a rate limit to lift before giving up with `RateLimited`.
+    /// Default 60 s.
+    pub max_rate_limit_wait: Duration,
+    /// Back-off after a secondary rate limit with no `retry-after`; doubles each time.
+    /// Default 60 s, as GitHub asks.
+    pub secondary_rate_limit_backoff: Duration,
+    /// Rate-limit waits per request before giving up. Default 3.
+    pub max_rate_limit_retries: u32,
+    /// Largest response body accepted. Default 8 MiB.
+    pub max_response_bytes: usize,
+}
+
+impl TransportConfig {
+    /// Settings with the default knobs for the given URL and token.
+    pub fn new(base_url: BaseUrl, token: Token) -> Self {
+        Self {
+            base_url,
+            token,
+            user_agent: concat!("codespaces-secrets/", env!("CARGO_PKG_VERSION")).to_owned(),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            max_retries: 3,
+            retry_base_delay: Duration::from_millis(500),
+            write_interval: Duration::from_secs(1),
+            max_rate_limit_wait: Duration::from_secs(60),
+            secondary_rate_limit_backoff: Duration::from_secs(60),
+            max_rate_limit_retries: 3,
+            max_response_bytes: 8 * 1024 * 1024,
+        }
+    }
+
+    /// Token from the argument, else `GITHUB_TOKEN`, else `GH_TOKEN`; base URL from the
+    /// argument, else `GITHUB_API_URL`, else [`DEFAULT_API_URL`].
+    pub fn resolve(token: Option<String>, base_url: Option<String>) -> Result<Self, Error> {
+        let token = token
+            .or_else(|| non_empty_env("GITHUB_TOKEN"))
+            .or_else(|| non_empty_env("GH_TOKEN"))
+            .ok_or_else(|| {
+                Error::invalid_input(
+                    "token",
+                    "no token given and neither GITHUB_TOKEN nor GH_TOKEN is set",
+                )
+            })?;
+        let base_url = base_url
+            .or_else(|| non_empty_env("GITHUB_API_URL"))
+            .unwrap_or_else(|| DEFAULT_API_URL.to_owned());
+        Ok(Self::new(BaseUrl::parse(&base_url)?, Token::new(token)?))
+    }
+}
+
+fn non_empty_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}

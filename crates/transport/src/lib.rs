@@ -1,0 +1,32 @@
+//! HTTP for `codespaces-secrets`: one place that knows how to talk to GitHub politely.
+//!
+//! [`Transport`] sends a request with GitHub's headers and token, maps GitHub's error bodies to
+//! [`Error`] kinds, retries what is safe to retry, waits out rate limits the way GitHub asks,
+//! sends mutating requests one at a time and spaced apart, and follows `Link` pagination.
+//! It knows nothing about secrets or encryption; the `codespaces-secrets` crate builds on it.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod base_url;
+mod config;
+mod error;
+mod pacing;
+mod pagination;
+mod rate_limit;
+mod request;
+mod response;
+mod retry;
+mod token;
+mod transport;
+
+pub use base_url::BaseUrl;
+pub use config::{DEFAULT_API_URL, TransportConfig};
+pub use error::{ApiError, Error};
+pub use pagination::{MAX_PAGES, next_link};
+pub use request::{ApiRequest, Method};
+pub use response::ApiResponse;
+pub use token::Token;
+pub use transport::Transport;
+
+/// The result type of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

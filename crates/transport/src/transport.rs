@@ -1,0 +1,333 @@
+//! Sending one API call: headers, retries, rate limits, write pacing, error mapping.
+
+use std::time::{Duration, SystemTime};
+
+use codespaces_secrets_core::models::GitHubErrorBody;
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue, USER_AGENT};
+use serde_json::Value;
+use tracing::Instrument as _;
+use url::Url;
+
+use crate::config::TransportConfig;
+use crate::error::{ApiError, Error};
+use crate::pacing::WritePacer;
+use crate::rate_limit::{RateLimitSignal, classify};
+use crate::request::{ApiRequest, Method};
+use crate::response::{ApiResponse, header_str};
+use crate::retry::backoff;
+
+/// Longest pause between retries after server or network errors.
+const MAX_RETRY_DELAY: Duration = Duration::from_secs(30);
+
+/// An HTTP client for the GitHub API with GitHub's rules built in. One per SDK `Client`.
+#[derive(Debug)]
+pub struct Transport {
+    http: reqwest::Client,
+    config: TransportConfig,
+    pacer: WritePacer,
+}
+
+/// One attempt's result before the retry policy looks at it.
+enum Attempt {
+    Success(ApiResponse),
+    Refused {
+        status: u16,
+        headers: HeaderMap,
+        body: Vec<u8>,
+    },
+    Network {
+        message: String,
+        retryable: bool,
+    },
+}
+
+/// What to do after a refused attempt.
+enum Next {
+    RetryAfter(Duration),
+    Fail(Error),
+}
+
+impl Transport {
+    /// Builds the HTTP client (rustls, the OS trust store) with GitHub's standard headers.
+    pub fn new(config: TransportConfig) -> Result<Self, Error> {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            ACCEPT,
+            HeaderValue::from_static("application/vnd.github+json"),
+        );
+        headers.insert(
+            "x-github-api-version",
+            HeaderValue::from_static("2022-11-28"),
+        );
+        let agent = HeaderValue::from_str(&config.user_agent).map_err(|_| {
+            Error::invalid_input(
+                "user_agent",
+                "the user agent holds characters a header cannot",
+            )
+        })?;
+        headers.insert(USER_AGENT, agent);
+        // reqwest drops Authorization when a redirect leaves the original host and port, so a
+        // redirect elsewhere never carries the token (tested in tests/redirects.rs).
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .redirect(reqwest::redirect::Policy::limited(5))
+            .build()
+            .map_err(|e| Error::Transport {
+                operation: "build-client",
+                message: e.to_string(),
+            })?;
+        Ok(Self {
+            http,
+            config,
+            pacer: WritePacer::default(),
+        })
+    }
+
+    /// The settings in use.
+    pub fn config(&self) -> &TransportConfig {
+        &self.config
+    }
+
+    /// Sends a request under the base URL.
+    pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
+        let segments: Vec<&str> = request.path.iter().map(String::as_str).collect();
+        let mut url = self.config.base_url.join(&segments);
+        if !request.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(request.query.iter());
+        }
+        self.send_url(
+            request.operation,
+            request.method,
+            url,
+            request.body.as_ref(),
+        )
+        .await
+    }
+
+    /// Sends a request to a full URL (a pagination link), which must lie under the base URL.
+    pub async fn send_url(
+        &self,
+        operation: &'static str,
+        method: Method,
+        url: Url,
+        body: Option<&Value>,
+    ) -> Result<ApiResponse, Error> {
+        if !self.config.base_url.contains(&url) {
+            return Err(Error::Decode {
+                operation,
+                message: format!(
+                    "refusing to send the token to {}, which is outside the base URL",
+                    url.origin().ascii_serialization()
+                ),
+            });
+        }
+        let span = tracing::info_span!(
+            "github_request",
+            operation,
+            method = method.as_str(),
+            path = url.path(),
+            status = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+        );
+        self.send_with_policy(operation, method, &url, body)
+            .instrument(span)
+            .await
+    }
+
+    async fn send_with_policy(
+        &self,
+        operation: &'static str,
+        method: Method,
+        url: &Url,
+        body: Option<&Value>,
+    ) -> Result<ApiResponse, Error> {
+        let mut permit = match method.is_write() {
+            true => Some(self.pacer.acquire(self.config.write_interval).await),
+            false => None,
+        };
+        let mut retries = 0u32;
+        let mut rate_waits = 0u32;
+        for attempt in 1u32.. {
+            if let (true, Some(permit)) = (attempt > 1, permit.as_mut()) {
+                permit.space_retry(self.config.write_interval).await;
+            }
+            let outcome = self.attempt(operation, method, url, body).await;
+            let span = tracing::Span::current();
+            span.record("attempts", attempt);
+            let next = match outcome {
+                Attempt::Success(response) => {
+                    span.record("status", response.status);
+                    return Ok(response);
+                }
+                Attempt::Refused {
+                    status,
+                    headers,
+                    body,
+                } => {
+                    span.record("status", status);
+                    self.after_refusal(
+                        operation,
+                        status,
+                        &headers,
+                        &body,
+                        &mut retries,
+                        &mut rate_waits,
+                    )
+                }
+                Attempt::Network { message, retryable } => {
+                    if retryable && retries < self.config.max_retries {
+                        retries += 1;
+                        Next::RetryAfter(self.retry_delay(retries))
+                    } else {
+                        Next::Fail(Error::Transport { operation, message })
+                    }
+                }
+            };
+            match next {
+                Next::RetryAfter(delay) => {
+                    tracing::debug!(delay_ms = delay.as_millis() as u64, "retrying");
+                    tokio::time::sleep(delay).await;
+                }
+                Next::Fail(error) => return Err(error),
+            }
+        }
+        unreachable!("the attempt loop only ends by returning")
+    }
+
+    fn retry_delay(&self, retry: u32) -> Duration {
+        backoff(self.config.retry_base_delay, retry - 1, MAX_RETRY_DELAY)
+    }
+
+    /// GitHub's rules for a refused request: rate limits first, then 5xx retries.
+    fn after_refusal(
+        &self,
+        operation: &'static str,
+        status: u16,
+        headers: &HeaderMap,
+        body: &[u8],
+        retries: &mut u32,
+        rate_waits: &mut u32,
+    ) -> Next {
+        let parsed: Option<GitHubErrorBody> = serde_json::from_slice(body).ok();
+        let request_id = header_str(headers, "x-github-request-id").map(str::to_owned);
+        let message = parsed
+            .as_ref()
+            .map(|b| b.message.clone())
+            .unwrap_or_default();
+        let api = ApiError::new(operation, status, parsed, request_id);
+        let config = &self.config;
+        let wait = match classify(status, headers, &message) {
+            RateLimitSignal::RetryAfter(wait) => Some((wait, SystemTime::now() + wait)),
+            RateLimitSignal::Exhausted(Some(reset)) => {
+                let wait = reset.duration_since(SystemTime::now()).unwrap_or_default();
+                // A second of slack: the reset is whole seconds and clocks drift.
+                Some((wait + Duration::from_secs(1), reset))
+            }
+            RateLimitSignal::Exhausted(None) | RateLimitSignal::Secondary => {
+                let wait = config
+                    .secondary_rate_limit_backoff
+                    .saturating_mul(1u32 << (*rate_waits).min(16));
+                Some((wait, SystemTime::now() + wait))
+            }
+            RateLimitSignal::None => None,
+        };
+        if let Some((wait, retry_at)) = wait {
+            if *rate_waits < config.max_rate_limit_retries && wait <= config.max_rate_limit_wait {
+                *rate_waits += 1;
+                tracing::info!(wait_ms = wait.as_millis() as u64, "rate limited; waiting");
+                return Next::RetryAfter(wait);
+            }
+            return Next::Fail(Error::RateLimited {
+                retry_at: Some(retry_at),
+                api: Some(Box::new(api)),
+            });
+        }
+        if (500..=599).contains(&status) && *retries < config.max_retries {
+            *retries += 1;
+            return Next::RetryAfter(self.retry_delay(*retries));
+        }
+        Next::Fail(Error::from_api(api))
+    }
+
+    /// One request and its size-capped response.
+    async fn attempt(
+        &self,
+        operation: &'static str,
+        method: Method,
+        url: &Url,
+        body: Option<&Value>,
+    ) -> Attempt {
+        let mut authorization =
+            match HeaderValue::from_str(&format!("Bearer {}", self.config.token.expose())) {
+                Ok(value) => value,
+                Err(_) => {
+                    return Attempt::Network {
+                        message: "the token cannot be sent in a header".into(),
+                        retryable: false,
+                    };
+                }
+            };
+        authorization.set_sensitive(true);
+        let mut builder = self
+            .http
+            .request(method.as_reqwest(), url.clone())
+            .header(AUTHORIZATION, authorization);
+        if let Some(body) = body {
+            builder = builder.json(body);
+        }
+        let mut response = match builder.send().await {
+            Ok(response) => response,
+            Err(e) => return network_failure(&e),
+        };
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let mut bytes = Vec::new();
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if bytes.len() + chunk.len() > self.config.max_response_bytes {
+                        return Attempt::Network {
+                            message: format!(
+                                "the response body exceeds {} bytes",
+                                self.config.max_response_bytes
+                            ),
+                            retryable: false,
+                        };
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(e) => return network_failure(&e),
+            }
+        }
+        if (200..300).contains(&status) {
+            Attempt::Success(ApiResponse {
+                operation,
+                status,
+                headers,
+                body: bytes,
+            })
+        } else {
+            Attempt::Refused {
+                status,
+                headers,
+                body: bytes,
+            }
+        }
+    }
+}
+
+fn network_failure(e: &reqwest::Error) -> Attempt {
+    // Redirect loops and builder errors will not heal on retry; everything else might.
+    let retryable = !(e.is_builder() || e.is_redirect());
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    Attempt::Network { message, retryable }
+}
