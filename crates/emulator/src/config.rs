@@ -1,0 +1,112 @@
+//! How an emulator starts: who the demo user is, what exists, and which faults are on.
+
+use std::fmt;
+
+use crate::faults::Faults;
+
+/// Start-up settings for [`crate::Emulator::start`].
+///
+/// `EmulatorConfig::default()` listens on an ephemeral port, generates the demo user's token,
+/// names the demo user `octocat` and seeds the demo data (see [`EmulatorConfig::seed_demo_data`]).
+#[derive(Clone)]
+pub struct EmulatorConfig {
+    /// The port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// The demo user's token; `None` generates a `ghp_...` token.
+    pub token: Option<String>,
+    /// The demo user's login.
+    pub user_login: String,
+    /// Extra repositories as `(owner, name)`. An owner that is neither the demo user nor a known
+    /// organization becomes an organization with the demo user as a member, so the demo token can
+    /// reach every repository given here.
+    pub repos: Vec<(String, String)>,
+    /// Extra organizations; the demo user is a member of each.
+    pub orgs: Vec<String>,
+    /// Faults active from the first request.
+    pub faults: Faults,
+    /// Seeds demo data: the demo user's repositories `Hello-World` and `Spoon-Knife`, an
+    /// organization `octo-org` (demo user is a member) with `octo-repo` and `octo-service`, and a
+    /// user `hubot` (no token) with `hubot-scripts`, which the demo user cannot see.
+    pub seed_demo_data: bool,
+}
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        Self {
+            port: 0,
+            token: None,
+            user_login: "octocat".to_owned(),
+            repos: Vec::new(),
+            orgs: Vec::new(),
+            faults: Faults::default(),
+            seed_demo_data: true,
+        }
+    }
+}
+
+impl fmt::Debug for EmulatorConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EmulatorConfig")
+            .field("port", &self.port)
+            .field("token", &self.token.as_ref().map(|_| "[redacted]"))
+            .field("user_login", &self.user_login)
+            .field("repos", &self.repos)
+            .field("orgs", &self.orgs)
+            .field("faults", &self.faults)
+            .field("seed_demo_data", &self.seed_demo_data)
+            .finish()
+    }
+}
+
+/// Where secrets live: a user's own secrets, a repository's, or an organization's. Names compare
+/// case-insensitively, as on GitHub.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The secrets of the user with this login (`/user/codespaces/secrets` for their token).
+    User(String),
+    /// A repository's secrets.
+    Repo {
+        /// The owning user or organization.
+        owner: String,
+        /// The repository name.
+        repo: String,
+    },
+    /// An organization's secrets.
+    Org(String),
+}
+
+impl Scope {
+    /// The secrets of the user `login`.
+    pub fn user(login: impl Into<String>) -> Self {
+        Self::User(login.into())
+    }
+
+    /// The secrets of repository `owner/repo`.
+    pub fn repo(owner: impl Into<String>, repo: impl Into<String>) -> Self {
+        Self::Repo {
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+
+    /// The secrets of organization `org`.
+    pub fn org(org: impl Into<String>) -> Self {
+        Self::Org(org.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_the_token() {
+        let config = EmulatorConfig {
+            token: Some("ghp_supersecret".to_owned()),
+            ..EmulatorConfig::default()
+        };
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("supersecret"), "{shown}");
+        assert!(shown.contains("[redacted]"));
+    }
+}

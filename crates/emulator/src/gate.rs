@@ -1,0 +1,247 @@
+//! What happens to every API request before and after its operation: request id, User-Agent and
+//! token checks, rate limits, injected faults, GitHub's headers, and the request log.
+
+use std::time::{Duration, Instant};
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+use chrono::Utc;
+
+use crate::app::App;
+use crate::auth::{MISSING_USER_AGENT, authenticate, has_user_agent};
+use crate::errors::{GENERIC_DOCS, github_error};
+use crate::faults::SecondaryRateLimit;
+use crate::log::{InjectedFault, LoggedRequest, loggable_query};
+use crate::ratelimit::Quota;
+use crate::server::DropConnection;
+
+/// The only REST API version GitHub serves these operations under.
+const API_VERSION: &str = "2022-11-28";
+const USER_AGENT_DOCS: &str =
+    "https://docs.github.com/rest/overview/resources-in-the-rest-api#user-agent-required";
+const VERSION_DOCS: &str = "https://docs.github.com/rest/about-the-rest-api/api-versions";
+const PRIMARY_DOCS: &str = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-the-primary-rate-limit";
+const SECONDARY_DOCS: &str = "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
+
+/// Paths under this prefix are the emulator's own control routes: no auth, faults or logging.
+pub(crate) const CONTROL_PREFIX: &str = "/_emulator";
+
+pub(crate) fn is_control(path: &str) -> bool {
+    path == CONTROL_PREFIX
+        || path
+            .strip_prefix(CONTROL_PREFIX)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+fn is_write(method: &Method) -> bool {
+    matches!(
+        *method,
+        Method::PUT | Method::DELETE | Method::POST | Method::PATCH
+    )
+}
+
+/// An admitted write; while it lives it counts as in flight for the secondary rate limit.
+struct WriteSlot {
+    app: App,
+    caller: String,
+}
+
+impl WriteSlot {
+    fn admit(
+        app: &App,
+        caller: &str,
+        limit: Option<SecondaryRateLimit>,
+        now: Instant,
+    ) -> Result<Self, Duration> {
+        app.writes().admit(caller, limit, now)?;
+        Ok(Self {
+            app: app.clone(),
+            caller: caller.to_owned(),
+        })
+    }
+}
+
+impl Drop for WriteSlot {
+    fn drop(&mut self) {
+        self.app.writes().finish(&self.caller);
+    }
+}
+
+/// The middleware in front of every route.
+pub(crate) async fn gate(State(app): State<App>, mut request: Request, next: Next) -> Response {
+    if is_control(request.uri().path()) {
+        return next.run(request).await;
+    }
+    let now = Instant::now();
+    let started_at = Utc::now();
+    let request_id = app.next_request_id();
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let query = loggable_query(request.uri().query());
+    let write = is_write(&method);
+
+    let (draw, faults) = {
+        let mut engine = app.faults();
+        (engine.draw(), engine.faults().clone())
+    };
+    let auth = authenticate(request.headers(), &app.state());
+    let caller = auth.as_ref().ok().map(|who| who.key.clone());
+    let quota = app
+        .primary()
+        .hit(caller.as_deref(), faults.primary_rate_limit, now);
+
+    let mut fault = None;
+    let mut slot = None;
+    let mut retry_after = None;
+    let refusal = if !has_user_agent(request.headers()) {
+        Some(github_error(
+            StatusCode::FORBIDDEN,
+            MISSING_USER_AGENT,
+            USER_AGENT_DOCS,
+        ))
+    } else if let Some(version) = unsupported_version(request.headers()) {
+        Some(github_error(
+            StatusCode::BAD_REQUEST,
+            &format!("API version {version} is not supported."),
+            VERSION_DOCS,
+        ))
+    } else {
+        match &auth {
+            Err(failure) => Some(github_error(
+                StatusCode::UNAUTHORIZED,
+                failure.message(),
+                GENERIC_DOCS,
+            )),
+            Ok(who) if quota.exceeded => {
+                fault = Some(InjectedFault::PrimaryRateLimit);
+                let account_id = app.state().account(&who.key).map_or(0, |a| a.id);
+                Some(github_error(
+                    StatusCode::FORBIDDEN,
+                    &format!(
+                        "API rate limit exceeded for user ID {account_id}. If you reach out to GitHub Support for help, please include the request ID {request_id} and timestamp {}.",
+                        started_at.format("%Y-%m-%d %H:%M:%S UTC")
+                    ),
+                    PRIMARY_DOCS,
+                ))
+            }
+            Ok(_) if draw.server_error.is_some() => {
+                fault = Some(InjectedFault::ServerError);
+                let status = draw
+                    .server_error
+                    .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                let message = match status {
+                    StatusCode::BAD_GATEWAY => "Bad Gateway",
+                    StatusCode::SERVICE_UNAVAILABLE => "Service Unavailable",
+                    _ => "Server Error",
+                };
+                Some(github_error(status, message, GENERIC_DOCS))
+            }
+            Ok(who) if write => {
+                match WriteSlot::admit(&app, &who.key, faults.secondary_rate_limit, now) {
+                    Ok(admitted) => {
+                        slot = Some(admitted);
+                        None
+                    }
+                    Err(wait) => {
+                        fault = Some(InjectedFault::SecondaryRateLimit);
+                        retry_after = Some(wait);
+                        let status = faults
+                            .secondary_rate_limit
+                            .and_then(|s| StatusCode::from_u16(s.status).ok())
+                            .unwrap_or(StatusCode::FORBIDDEN);
+                        Some(github_error(
+                            status,
+                            &format!(
+                                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID {request_id}."
+                            ),
+                            SECONDARY_DOCS,
+                        ))
+                    }
+                }
+            }
+            Ok(_) => None,
+        }
+    };
+
+    if let Some(delay) = draw.latency {
+        tokio::time::sleep(delay).await;
+    }
+    let mut response = match refusal {
+        Some(response) => response,
+        None => {
+            if let Ok(who) = &auth {
+                request.extensions_mut().insert(who.clone());
+            }
+            next.run(request).await
+        }
+    };
+    drop(slot);
+
+    decorate(response.headers_mut(), &request_id, quota, retry_after);
+    if draw.drop_connection {
+        response.extensions_mut().insert(DropConnection);
+        fault = Some(InjectedFault::DroppedConnection);
+    }
+    app.log().push(LoggedRequest {
+        request_id,
+        method: method.to_string(),
+        path,
+        query,
+        status: response.status().as_u16(),
+        write,
+        login: auth.ok().map(|who| who.login),
+        fault,
+        started_at,
+        ended_at: Utc::now(),
+    });
+    response
+}
+
+/// The version asked for, when it is one GitHub would refuse.
+fn unsupported_version(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get("x-github-api-version")?;
+    let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
+    (text.trim() != API_VERSION).then_some(text)
+}
+
+/// GitHub's headers on every answer.
+fn decorate(
+    headers: &mut HeaderMap,
+    request_id: &str,
+    quota: Quota,
+    retry_after: Option<Duration>,
+) {
+    let mut set = |name: &'static str, value: String| {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.insert(HeaderName::from_static(name), value);
+        }
+    };
+    set("x-github-request-id", request_id.to_owned());
+    set("x-github-api-version-selected", API_VERSION.to_owned());
+    set("x-github-media-type", "github.v3; format=json".to_owned());
+    set("x-ratelimit-limit", quota.limit.to_string());
+    set("x-ratelimit-remaining", quota.remaining.to_string());
+    set("x-ratelimit-used", quota.used.to_string());
+    set("x-ratelimit-reset", quota.reset.to_string());
+    set("x-ratelimit-resource", "core".to_owned());
+    if let Some(wait) = retry_after {
+        // Whole seconds, rounded up, so a client never retries too early.
+        let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        set("retry-after", secs.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_control;
+
+    #[test]
+    fn control_prefix_is_exact() {
+        assert!(is_control("/_emulator"));
+        assert!(is_control("/_emulator/log"));
+        assert!(!is_control("/_emulatorx"));
+        assert!(!is_control("/user/codespaces/secrets"));
+    }
+}
