@@ -6,7 +6,7 @@ use std::path::Path;
 
 use codespaces_secrets_core::SecretName;
 
-use crate::bulk::{BulkReport, validate_pairs};
+use crate::bulk::{BulkReport, Progress, validate_pairs};
 use crate::options::SetOptions;
 use crate::scope::{ScopeKind, SecretModel, Secrets};
 use crate::{Error, SecretValue};
@@ -107,14 +107,39 @@ impl<K: ScopeKind> Secrets<K> {
         path: impl AsRef<Path>,
         options: SyncOptions,
     ) -> Result<SyncReport, Error> {
+        self.sync_env_file_with_progress(path, options, |_| {})
+            .await
+    }
+
+    /// [`Secrets::sync_env_file`], calling `progress` after each write (create, update or
+    /// delete). A dry run sends no write, so it never calls `progress`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
+    /// use codespaces_secrets::SyncOptions;
+    /// let report = client
+    ///     .user()
+    ///     .sync_env_file_with_progress(".env", SyncOptions::default(), |p| {
+    ///         eprintln!("{}/{} {}", p.done, p.total, p.name)
+    ///     })
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn sync_env_file_with_progress(
+        &self,
+        path: impl AsRef<Path>,
+        options: SyncOptions,
+        progress: impl FnMut(Progress<'_>) + Send,
+    ) -> Result<SyncReport, Error> {
         let entries = validate_pairs(read_env_file(path.as_ref())?)?;
-        self.sync_pairs(entries, options).await
+        self.sync_pairs(entries, options, progress).await
     }
 
     async fn sync_pairs(
         &self,
         entries: Vec<(SecretName, SecretValue)>,
         options: SyncOptions,
+        mut progress: impl FnMut(Progress<'_>) + Send,
     ) -> Result<SyncReport, Error> {
         let set_options = K::prepare_options(&SetOptions::default())?;
         let existing = self.existing_names().await?;
@@ -149,15 +174,29 @@ impl<K: ScopeKind> Secrets<K> {
                 result,
             });
         }
+        let total = plan.len();
+        let mut done = 0;
+        let mut tick = |name: &str, ok: bool| {
+            done += 1;
+            progress(Progress {
+                done,
+                total,
+                name,
+                ok,
+            });
+        };
         if !entries.is_empty() {
             let mut key = self.key().await?;
             for (name, value) in &entries {
                 let outcome = self.put_value(name, value, &set_options, &mut key).await;
+                tick(name.as_str(), outcome.is_ok());
                 result.record(name.canonical(), outcome);
             }
         }
         for change in plan.iter().filter(|c| c.action == SyncAction::Delete) {
-            match self.delete(change.name.as_str()).await {
+            let outcome = self.delete(change.name.as_str()).await;
+            tick(&change.name, outcome.is_ok());
+            match outcome {
                 Ok(()) => result.deleted.push(change.name.clone()),
                 Err(error) => result.failed.push(crate::BulkFailure {
                     name: change.name.clone(),

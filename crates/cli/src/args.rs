@@ -1,0 +1,201 @@
+//! The command line as clap sees it: scopes, commands and their flags.
+
+use std::path::PathBuf;
+
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use codespaces_secrets::{SecretName, Visibility};
+
+use crate::parse::{HiddenText, RepoIds, RepoSpec, hidden_text, parse_id, parse_ids, parse_name};
+use crate::parse::{parse_org, parse_repo};
+
+/// Printed after `--help`: where settings come from and what the exit status means.
+const AFTER_HELP: &str = "\
+Environment:
+  GITHUB_TOKEN, GH_TOKEN                 the token (GITHUB_TOKEN first); never taken as a flag
+  GITHUB_API_URL                         the API root when --api-url is not given
+  CODESPACES_SECRETS_WRITE_INTERVAL_MS   like --write-interval-ms
+
+Exit status:
+  0  success
+  1  GitHub refused the request, a network error, or some items of a sync failed
+  2  invalid input or usage (bad name, scope, id, URL, file, missing token); nothing was sent
+
+Examples:
+  printf '%s' \"$DB_URL\" | codespaces-secrets --repo octocat/hello-world set DB_URL
+  codespaces-secrets --org octo-org set NPM_TOKEN --visibility selected --repos 1296269 < token.txt
+  codespaces-secrets --user list --json
+  codespaces-secrets --repo octocat/hello-world sync --env-file .env --prune --dry-run";
+
+/// Manage GitHub Codespaces secrets: values are sealed with the scope's public key before they
+/// leave this machine, and writes are paced the way GitHub asks.
+#[derive(Debug, Parser)]
+#[command(name = "codespaces-secrets", version, after_help = AFTER_HELP)]
+#[command(group(ArgGroup::new("scope").required(true).args(["user", "repo", "org"])))]
+pub(crate) struct Cli {
+    /// API root [default: $GITHUB_API_URL, else https://api.github.com]; http:// only to
+    /// loopback hosts
+    #[arg(long, value_name = "URL")]
+    pub(crate) api_url: Option<String>,
+
+    /// The authenticated user's secrets
+    #[arg(long)]
+    pub(crate) user: bool,
+
+    /// A repository's secrets
+    #[arg(long, value_name = "OWNER/REPO", value_parser = parse_repo)]
+    pub(crate) repo: Option<RepoSpec>,
+
+    /// An organization's secrets
+    #[arg(long, value_name = "ORG", value_parser = parse_org)]
+    pub(crate) org: Option<String>,
+
+    /// Minimum time between two writes, in milliseconds [default: 1000, GitHub's rule; also
+    /// $CODESPACES_SECRETS_WRITE_INTERVAL_MS]. Lower it only against the emulator or a server
+    /// you control
+    #[arg(long, value_name = "MS")]
+    pub(crate) write_interval_ms: Option<u64>,
+
+    /// What to do
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// Where the secrets live, once clap has checked that exactly one scope flag was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// `--user`
+    User,
+    /// `--repo OWNER/REPO`
+    Repo(RepoSpec),
+    /// `--org ORG`
+    Org(String),
+}
+
+impl Cli {
+    /// The scope chosen; `None` only if clap's required group was bypassed.
+    pub(crate) fn scope(&self) -> Option<Scope> {
+        match (&self.repo, &self.org) {
+            (Some(repo), _) => Some(Scope::Repo(repo.clone())),
+            (None, Some(org)) => Some(Scope::Org(org.clone())),
+            (None, None) if self.user => Some(Scope::User),
+            (None, None) => None,
+        }
+    }
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// List the scope's secrets (names and dates: GitHub never returns values)
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one secret's metadata
+    Get {
+        /// The secret's name
+        #[arg(value_parser = parse_name)]
+        name: SecretName,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create or update a secret; the value is read from stdin unless --value is given
+    Set(SetArgs),
+    /// Delete a secret
+    Delete {
+        /// The secret's name
+        #[arg(value_parser = parse_name)]
+        name: SecretName,
+    },
+    /// List the repositories that may use a user or organization secret, or change the list
+    Repos(ReposArgs),
+    /// Make the scope's secrets match a .env file (create and update; --prune also deletes)
+    Sync(SyncArgs),
+}
+
+/// `set NAME [--value V] [--repos IDS] [--visibility V]`.
+#[derive(Debug, Args)]
+pub(crate) struct SetArgs {
+    /// The secret's name
+    #[arg(value_parser = parse_name)]
+    pub(crate) name: SecretName,
+
+    /// The value. Prefer stdin (one trailing newline is trimmed): a value given here is visible
+    /// to other local users and kept in shell history
+    #[arg(long, value_name = "VALUE", value_parser = hidden_text)]
+    pub(crate) value: Option<HiddenText>,
+
+    /// Repository ids that may use the secret, comma-separated (user and organization secrets;
+    /// implies --visibility selected for an organization)
+    #[arg(long, value_name = "IDS", value_parser = parse_ids)]
+    pub(crate) repos: Option<RepoIds>,
+
+    /// Which repositories of the organization may use the secret [default: private, or
+    /// selected with --repos]
+    #[arg(long, value_enum)]
+    pub(crate) visibility: Option<VisibilityArg>,
+}
+
+/// `--visibility`, spelled as GitHub spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum VisibilityArg {
+    /// Every repository of the organization
+    All,
+    /// Private and internal repositories
+    Private,
+    /// Only the repositories listed with --repos or `repos --set`
+    Selected,
+}
+
+impl From<VisibilityArg> for Visibility {
+    fn from(arg: VisibilityArg) -> Self {
+        match arg {
+            VisibilityArg::All => Visibility::All,
+            VisibilityArg::Private => Visibility::Private,
+            VisibilityArg::Selected => Visibility::Selected,
+        }
+    }
+}
+
+/// `repos NAME [--set IDS | --add ID | --remove ID] [--json]`.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("change").args(["set", "add", "remove"])))]
+pub(crate) struct ReposArgs {
+    /// The secret's name
+    #[arg(value_parser = parse_name)]
+    pub(crate) name: SecretName,
+
+    /// Replace the list with these repository ids, comma-separated ("" for none)
+    #[arg(long, value_name = "IDS", value_parser = parse_ids)]
+    pub(crate) set: Option<RepoIds>,
+
+    /// Let one more repository use the secret
+    #[arg(long, value_name = "ID", value_parser = parse_id)]
+    pub(crate) add: Option<i64>,
+
+    /// Stop one repository from using the secret
+    #[arg(long, value_name = "ID", value_parser = parse_id)]
+    pub(crate) remove: Option<i64>,
+
+    /// Print the list as JSON instead of a table
+    #[arg(long, conflicts_with = "change")]
+    pub(crate) json: bool,
+}
+
+/// `sync --env-file FILE [--dry-run] [--prune]`.
+#[derive(Debug, Args)]
+pub(crate) struct SyncArgs {
+    /// The .env file: KEY=value lines in dotenv syntax
+    #[arg(long, value_name = "FILE")]
+    pub(crate) env_file: PathBuf,
+
+    /// Print the plan and send no write
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+
+    /// Also delete the scope's secrets that the file does not name
+    #[arg(long)]
+    pub(crate) prune: bool,
+}

@@ -1,0 +1,41 @@
+//! `sync --env-file FILE [--dry-run] [--prune]`.
+
+use codespaces_secrets::SyncOptions;
+
+use super::Target;
+use crate::args::SyncArgs;
+use crate::failure::Failure;
+use crate::output;
+use crate::progress::ProgressDisplay;
+
+/// Makes the scope match a .env file; prints the plan (dry run) or what happened.
+///
+/// Some items failing is a failure of the run (exit 1), after the report lists each reason.
+pub(crate) async fn run(target: &Target, args: SyncArgs) -> Result<(), Failure> {
+    let options = SyncOptions {
+        dry_run: args.dry_run,
+        prune: args.prune,
+    };
+    let report = if args.dry_run {
+        each_scope!(target, secrets => secrets.sync_env_file(&args.env_file, options).await)
+    } else {
+        let progress = ProgressDisplay::on_stderr();
+        let report = each_scope!(target, secrets => {
+            secrets
+                .sync_env_file_with_progress(&args.env_file, options, |p| progress.update(p))
+                .await
+        });
+        progress.finish();
+        report
+    }?;
+    output::line(&report.to_string())?;
+    let failed = report.result.failed.len();
+    if failed > 0 {
+        return Err(Failure::other(format!(
+            "sync of {} failed for {failed} of {} changes (reasons above)",
+            target.describe(),
+            report.plan.len()
+        )));
+    }
+    Ok(())
+}
