@@ -154,6 +154,9 @@ impl Transport {
                 permit.space_retry(self.config.write_interval).await;
             }
             let outcome = self.attempt(operation, method, url, body).await;
+            if let Some(permit) = permit.as_mut() {
+                permit.attempt_ended();
+            }
             let span = tracing::Span::current();
             span.record("attempts", attempt);
             let next = match outcome {
