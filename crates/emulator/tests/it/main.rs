@@ -1,0 +1,18 @@
+//! Raw-HTTP integration tests of the emulator: every operation and every rule, spoken with
+//! reqwest directly (not through our client), so the emulator is checked on its own.
+//!
+//! One test binary with modules: a binary per file would link reqwest a dozen times.
+
+mod harness;
+
+mod auth_and_headers;
+mod bad_requests;
+mod binary;
+mod control_routes;
+mod faults;
+mod library;
+mod org_secrets;
+mod pagination;
+mod repo_secrets;
+mod user_secrets;
+mod validation;
