@@ -129,7 +129,7 @@ pub(crate) struct SetArgs {
 
     /// Repository ids that may use the secret, comma-separated (user and organization secrets;
     /// implies --visibility selected for an organization)
-    #[arg(long, value_name = "IDS", value_parser = parse_ids)]
+    #[arg(long, value_name = "IDS", value_parser = parse_ids, allow_negative_numbers = true)]
     pub(crate) repos: Option<RepoIds>,
 
     /// Which repositories of the organization may use the secret [default: private, or
@@ -168,15 +168,15 @@ pub(crate) struct ReposArgs {
     pub(crate) name: SecretName,
 
     /// Replace the list with these repository ids, comma-separated ("" for none)
-    #[arg(long, value_name = "IDS", value_parser = parse_ids)]
+    #[arg(long, value_name = "IDS", value_parser = parse_ids, allow_negative_numbers = true)]
     pub(crate) set: Option<RepoIds>,
 
     /// Let one more repository use the secret
-    #[arg(long, value_name = "ID", value_parser = parse_id)]
+    #[arg(long, value_name = "ID", value_parser = parse_id, allow_negative_numbers = true)]
     pub(crate) add: Option<i64>,
 
     /// Stop one repository from using the secret
-    #[arg(long, value_name = "ID", value_parser = parse_id)]
+    #[arg(long, value_name = "ID", value_parser = parse_id, allow_negative_numbers = true)]
     pub(crate) remove: Option<i64>,
 
     /// Print the list as JSON instead of a table
