@@ -15,9 +15,10 @@ VPY := $(VENV)/bin/python
 
 all: test
 
-## The README's main job.
+## The README's main job: a whole lifecycle against the built-in emulator (or GitHub with
+## GITHUB_TOKEN and CODESPACES_SECRETS_DEMO_REPO set).
 demo:
-	cargo run --quiet -p codespaces-secrets-core --example seal_demo
+	cargo run --quiet --example quickstart
 
 ## Every check and suite; what CI runs (.ci/run).
 test: fmt-check clippy rust-test interop
