@@ -11,7 +11,7 @@ PYTHON ?= python3
 VENV := $(CURDIR)/.venv
 VPY := $(VENV)/bin/python
 
-.PHONY: all demo test fmt-check clippy rust-test interop bench venv clean
+.PHONY: all demo test fmt-check clippy rust-test interop contract contract-schemathesis contract-prism emulator-bin prism bench venv clean
 
 all: test
 
@@ -21,7 +21,7 @@ demo:
 	cargo run --quiet --example quickstart
 
 ## Every check and suite; what CI runs (.ci/run).
-test: fmt-check clippy rust-test interop
+test: fmt-check clippy rust-test interop contract
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -36,6 +36,26 @@ rust-test:
 interop: venv
 	cargo build --quiet -p codespaces-secrets-core --example sealbox
 	SEALBOX=$(CARGO_TARGET_DIR)/debug/examples/sealbox $(VPY) -m pytest -q tests/interop
+
+## The emulator checked by third-party tools against GitHub's OpenAPI description:
+## schemathesis fuzzes it; Prism (proxy --errors) validates a scripted run of all 23 operations.
+contract: contract-schemathesis contract-prism
+
+contract-schemathesis: venv emulator-bin
+	$(VPY) tests/contract/run_schemathesis.py
+
+contract-prism: venv prism emulator-bin
+	$(VPY) tests/contract/prism_scenario.py
+
+emulator-bin:
+	cargo build --quiet -p codespaces-secrets-emulator
+
+## Prism from the npm registry, pinned by package-lock.json, into tests/contract/node_modules.
+## Install scripts are not run (Prism needs none; one dependency's is analytics).
+prism: tests/contract/node_modules/.installed
+tests/contract/node_modules/.installed: tests/contract/package-lock.json
+	cd tests/contract && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## A private virtualenv with the Python tools the suites need (reinstalled when the list changes).
 venv: $(VENV)/.installed
@@ -53,4 +73,4 @@ bench: venv
 
 clean:
 	cargo clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) tests/contract/node_modules
