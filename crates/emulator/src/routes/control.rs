@@ -3,15 +3,17 @@
 
 use std::time::Duration;
 
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
+use bytes::Bytes;
 use chrono::SecondsFormat;
-use codespaces_secrets_core::PublicKey;
+use codespaces_secrets_core::{PublicKey, SecretValue};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -37,14 +39,22 @@ pub(super) fn router() -> Router<App> {
         .route("/users/{login}/secrets/{name}", get(user_secret))
         .route("/users/{login}/public-key", get(user_key))
         .route("/users/{login}/rotate-key", post(rotate_user_key))
+        .route("/users/{login}/seal", post(seal_for_user))
         .route("/repos/{owner}/{repo}/secrets", get(repo_secrets))
         .route("/repos/{owner}/{repo}/secrets/{name}", get(repo_secret))
         .route("/repos/{owner}/{repo}/public-key", get(repo_key))
         .route("/repos/{owner}/{repo}/rotate-key", post(rotate_repo_key))
+        .route("/repos/{owner}/{repo}/seal", post(seal_for_repo))
         .route("/orgs/{org}/secrets", get(org_secrets))
         .route("/orgs/{org}/secrets/{name}", get(org_secret))
         .route("/orgs/{org}/public-key", get(org_key))
         .route("/orgs/{org}/rotate-key", post(rotate_org_key))
+        .route("/orgs/{org}/seal", post(seal_for_org))
+}
+
+/// Reads a JSON body whatever its content type, so `curl -d '{...}'` works as is.
+fn parse<T: DeserializeOwned>(body: &Bytes) -> Result<T, String> {
+    serde_json::from_slice(body).map_err(|e| format!("invalid JSON body: {e}"))
 }
 
 fn message(status: StatusCode, text: &str) -> Response {
@@ -218,13 +228,10 @@ async fn read_faults(State(app): State<App>) -> Response {
     faults_response(&app)
 }
 
-async fn write_faults(
-    State(app): State<App>,
-    body: Result<Json<FaultsJson>, axum::extract::rejection::JsonRejection>,
-) -> Response {
-    let parsed = match body {
-        Ok(Json(parsed)) => parsed,
-        Err(rejection) => return message(StatusCode::UNPROCESSABLE_ENTITY, &rejection.body_text()),
+async fn write_faults(State(app): State<App>, body: Bytes) -> Response {
+    let parsed: FaultsJson = match parse(&body) {
+        Ok(parsed) => parsed,
+        Err(why) => return message(StatusCode::UNPROCESSABLE_ENTITY, &why),
     };
     match parsed.into_faults() {
         Ok(faults) => {
@@ -249,11 +256,8 @@ struct NewUser {
     token: Option<String>,
 }
 
-async fn add_user(
-    State(app): State<App>,
-    body: Result<Json<NewUser>, axum::extract::rejection::JsonRejection>,
-) -> Response {
-    let Ok(Json(user)) = body else {
+async fn add_user(State(app): State<App>, body: Bytes) -> Response {
+    let Ok(user) = parse::<NewUser>(&body) else {
         return message(
             StatusCode::UNPROCESSABLE_ENTITY,
             "expected {\"login\": \"...\"}",
@@ -276,11 +280,8 @@ struct NewOrg {
     members: Vec<String>,
 }
 
-async fn add_org(
-    State(app): State<App>,
-    body: Result<Json<NewOrg>, axum::extract::rejection::JsonRejection>,
-) -> Response {
-    let Ok(Json(org)) = body else {
+async fn add_org(State(app): State<App>, body: Bytes) -> Response {
+    let Ok(org) = parse::<NewOrg>(&body) else {
         return message(
             StatusCode::UNPROCESSABLE_ENTITY,
             "expected {\"name\": \"...\", \"members\": [...]}",
@@ -303,11 +304,8 @@ struct NewRepo {
     name: String,
 }
 
-async fn add_repo(
-    State(app): State<App>,
-    body: Result<Json<NewRepo>, axum::extract::rejection::JsonRejection>,
-) -> Response {
-    let Ok(Json(repo)) = body else {
+async fn add_repo(State(app): State<App>, body: Bytes) -> Response {
+    let Ok(repo) = parse::<NewRepo>(&body) else {
         return message(
             StatusCode::UNPROCESSABLE_ENTITY,
             "expected {\"owner\": \"...\", \"name\": \"...\"}",
@@ -428,4 +426,67 @@ async fn org_key(State(app): State<App>, Path(org): Path<String>) -> Response {
 }
 async fn rotate_org_key(State(app): State<App>, Path(org): Path<String>) -> Response {
     key_of(app.rotate_key(&Scope::org(org)))
+}
+
+// ---- sealing for curl and for languages without libsodium -------------------------------------
+
+/// A plaintext to seal: UTF-8 `value` or `value_base64`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ToSeal {
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    value_base64: Option<String>,
+}
+
+/// Seals a plaintext to the scope's current key, exactly as a client would, and returns the
+/// `encrypted_value` and `key_id` of a create-or-update body. A convenience for shell examples;
+/// real clients seal on their side so the plaintext never travels.
+fn seal_for(app: &App, scope: &Scope, body: &Bytes) -> Response {
+    let Some(key) = app.public_key(scope) else {
+        return no_scope();
+    };
+    let expected = "expected {\"value\": \"text\"} or {\"value_base64\": \"...\"}";
+    let plaintext = match parse::<ToSeal>(body) {
+        Ok(ToSeal {
+            value: Some(text),
+            value_base64: None,
+        }) => text.into_bytes(),
+        Ok(ToSeal {
+            value: None,
+            value_base64: Some(encoded),
+        }) => match STANDARD.decode(encoded) {
+            Ok(bytes) => bytes,
+            Err(_) => {
+                return message(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "value_base64 is not base64",
+                );
+            }
+        },
+        _ => return message(StatusCode::UNPROCESSABLE_ENTITY, expected),
+    };
+    let sealed = SecretValue::new(plaintext).and_then(|value| key.seal(&value));
+    match sealed {
+        Ok(sealed) => json_response(
+            StatusCode::OK,
+            &json!({ "encrypted_value": sealed.encrypted_value, "key_id": sealed.key_id.as_str() }),
+        ),
+        Err(error) => message(StatusCode::UNPROCESSABLE_ENTITY, &error.to_string()),
+    }
+}
+
+async fn seal_for_user(State(app): State<App>, Path(login): Path<String>, body: Bytes) -> Response {
+    seal_for(&app, &Scope::user(login), &body)
+}
+async fn seal_for_repo(
+    State(app): State<App>,
+    Path((owner, repo)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    seal_for(&app, &Scope::repo(owner, repo), &body)
+}
+async fn seal_for_org(State(app): State<App>, Path(org): Path<String>, body: Bytes) -> Response {
+    seal_for(&app, &Scope::org(org), &body)
 }

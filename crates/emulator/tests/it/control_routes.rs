@@ -329,3 +329,98 @@ async fn users_orgs_and_repos_can_be_added() {
         assert_eq!(h.control(Method::POST, path, Some(bad)).await.status(), 422);
     }
 }
+
+#[tokio::test]
+async fn seal_helper_produces_a_body_the_api_accepts() {
+    let h = Harness::new();
+    for (control, api) in [
+        ("/users/octocat", USER),
+        ("/repos/octocat/Hello-World", REPO),
+        ("/orgs/octo-org", ORG),
+    ] {
+        let mut body = json_of(
+            h.control(
+                Method::POST,
+                &format!("{control}/seal"),
+                Some(json!({ "value": "from curl" })),
+            )
+            .await,
+            200,
+        )
+        .await;
+        if api == ORG {
+            body["visibility"] = json!("all");
+        }
+        assert_eq!(h.put(&format!("{api}/SEALED"), body).await.status(), 201);
+        let stored = json_of(
+            h.control(Method::GET, &format!("{control}/secrets/SEALED"), None)
+                .await,
+            200,
+        )
+        .await;
+        assert_eq!(stored["value"], "from curl");
+    }
+    let body = json_of(
+        h.control(
+            Method::POST,
+            "/users/octocat/seal",
+            Some(json!({ "value_base64": STANDARD.encode([0u8, 255]) })),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(h.put(&format!("{USER}/BYTES"), body).await.status(), 201);
+    assert_eq!(
+        h.emulator
+            .secret_value(&Scope::user("octocat"), "BYTES")
+            .expect("stored")
+            .expose(),
+        [0u8, 255]
+    );
+    for bad in [
+        json!({}),
+        json!({ "value": "a", "value_base64": "YQ==" }),
+        json!({ "value_base64": "***" }),
+        json!({ "value": "x".repeat(48 * 1024 + 1) }),
+    ] {
+        let response = h
+            .control(Method::POST, "/users/octocat/seal", Some(bad))
+            .await;
+        assert_eq!(response.status(), 422);
+    }
+    assert_eq!(
+        h.control(
+            Method::POST,
+            "/orgs/nope/seal",
+            Some(json!({ "value": "v" }))
+        )
+        .await
+        .status(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn control_bodies_need_no_json_content_type() {
+    // `curl -d '{...}'` sends application/x-www-form-urlencoded.
+    let h = Harness::new();
+    let response = h
+        .http
+        .post(h.url("/_emulator/users/octocat/seal"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(r#"{"value": "from curl"}"#)
+        .send()
+        .await
+        .expect("seal");
+    let body = json_of(response, 200).await;
+    assert!(body["encrypted_value"].is_string());
+    let response = h
+        .http
+        .put(h.url("/_emulator/faults"))
+        .body(r#"{"seed": 9}"#)
+        .send()
+        .await
+        .expect("faults");
+    assert_eq!(json_of(response, 200).await["seed"], 9);
+}
