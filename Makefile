@@ -70,6 +70,7 @@ bench: venv
 	cargo bench -p codespaces-secrets-core --bench seal -- --warm-up-time 1 --measurement-time 3
 	$(VPY) benches/seal_pynacl.py $(CARGO_TARGET_DIR)/bench/pynacl_seal.json
 	$(VPY) benches/report.py $(CARGO_TARGET_DIR)
+	cargo bench --quiet -p codespaces-secrets --bench bulk
 
 clean:
 	cargo clean

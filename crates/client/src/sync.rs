@@ -34,7 +34,8 @@ pub enum SyncAction {
 
 impl fmt::Display for SyncAction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        // `pad` honours width flags, so plans print as aligned columns.
+        f.pad(match self {
             Self::Create => "create",
             Self::Update => "update",
             Self::Delete => "delete",
