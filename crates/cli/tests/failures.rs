@@ -431,7 +431,7 @@ fn server_errors_after_retries_exit_1() {
         .run()
         .fails_with(1);
     run.never_shows(&emu.token()).never_shows(VALUE);
-    assert!(run.stderr.contains("SERVER"), "{run:#?}");
+    assert!(run.stderr.contains("SERVER_ERROR"), "{run:#?}");
     assert_eq!(
         emu.secret_value(&Scope::repo("octocat", "Hello-World"), "X"),
         None

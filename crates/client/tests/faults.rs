@@ -57,7 +57,7 @@ async fn server_errors_fail_with_server_after_bounded_retries() {
         .unwrap()
         .repo(OWNER, REPO);
     let err = repo.list().await.unwrap_err();
-    assert_eq!(err.code(), "SERVER", "{err}");
+    assert_eq!(err.code(), "SERVER_ERROR", "{err}");
     assert!(matches!(err.status(), Some(500 | 502 | 503)));
     assert_eq!(api_log(&emu).len(), 3, "one try and two retries");
 }

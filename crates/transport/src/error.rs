@@ -167,7 +167,7 @@ impl Error {
     }
 
     /// A stable code for the kind: `INVALID_INPUT`, `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`,
-    /// `CONFLICT`, `VALIDATION`, `RATE_LIMITED`, `SERVER`, `API_ERROR`, `TRANSPORT`, `DECODE`,
+    /// `CONFLICT`, `VALIDATION_FAILED`, `RATE_LIMITED`, `SERVER_ERROR`, `API_ERROR`, `TRANSPORT`, `DECODE`,
     /// `ENCRYPTION`.
     pub fn code(&self) -> &'static str {
         match self {
@@ -176,9 +176,9 @@ impl Error {
             Self::Forbidden(_) => "FORBIDDEN",
             Self::NotFound(_) => "NOT_FOUND",
             Self::Conflict(_) => "CONFLICT",
-            Self::Validation(_) => "VALIDATION",
+            Self::Validation(_) => "VALIDATION_FAILED",
             Self::RateLimited { .. } => "RATE_LIMITED",
-            Self::Server(_) => "SERVER",
+            Self::Server(_) => "SERVER_ERROR",
             Self::Api(_) => "API_ERROR",
             Self::Transport { .. } => "TRANSPORT",
             Self::Decode { .. } => "DECODE",
