@@ -21,6 +21,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod any_scope;
 mod bulk;
 mod client;
 mod input;
@@ -28,6 +29,7 @@ mod options;
 mod scope;
 mod sync;
 
+pub use any_scope::{AnyScope, SecretInfo};
 pub use bulk::{BulkFailure, BulkReport, Progress};
 pub use client::{Client, ClientBuilder};
 pub use codespaces_secrets_core::models::{
