@@ -33,7 +33,7 @@ async fn every_scope_through_one_type() {
         let info = scope.get("ANY").await.unwrap();
         assert_eq!(info.name, "ANY");
         let listed = scope.list().await.unwrap();
-        assert_eq!(listed, [info.clone()]);
+        assert_eq!(listed, std::slice::from_ref(&info));
         match scope {
             AnyScope::Repo(_) => {
                 assert_eq!(info.visibility, None);
