@@ -42,5 +42,10 @@ pub use options::{SetOptions, SetOutcome};
 pub use scope::{Org, Repo, ScopeKind, SecretModel, Secrets, SelectableScope, User};
 pub use sync::{PlannedChange, SyncAction, SyncOptions, SyncReport};
 
+/// The README's examples, compiled as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
+
 /// The result type of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
