@@ -199,7 +199,7 @@ async fn primary_rate_limit_until_the_window_ends() {
     h.emulator.set_faults(Faults {
         primary_rate_limit: Some(PrimaryRateLimit {
             limit: 3,
-            window: Duration::from_secs(2),
+            window: Duration::from_secs(3),
         }),
         ..Faults::default()
     });
@@ -245,8 +245,16 @@ async fn primary_rate_limit_until_the_window_ends() {
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock")
         .as_secs();
-    assert!(reset >= now && reset <= now + 3, "{reset} vs {now}");
-    tokio::time::sleep(Duration::from_millis(2100)).await;
+    assert!(reset >= now && reset <= now + 4, "{reset} vs {now}");
+    // Still refused before the reset...
+    assert_eq!(h.get(USER).await.status(), 403);
+    // ...and served again once the clock passes it (the reset is rounded up to a whole second).
+    let wait = Duration::from_secs(reset + 1).saturating_sub(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("clock"),
+    );
+    tokio::time::sleep(wait).await;
     assert_eq!(h.get(USER).await.status(), 200);
 }
 
@@ -256,7 +264,8 @@ async fn secondary_rate_limit_on_fast_writes() {
     let (key_id, key) = h.public_key(REPO).await;
     h.emulator.set_faults(Faults {
         secondary_rate_limit: Some(SecondaryRateLimit {
-            min_write_interval: Duration::from_millis(300),
+            // Generous, so a slow CI machine still sends the second write within it.
+            min_write_interval: Duration::from_millis(1000),
             max_concurrent_writes: 0,
             status: 403,
             retry_after: Duration::from_secs(2),
@@ -283,7 +292,7 @@ async fn secondary_rate_limit_on_fast_writes() {
     );
     // Reads are not writes.
     assert_eq!(h.get(REPO).await.status(), 200);
-    tokio::time::sleep(Duration::from_millis(350)).await;
+    tokio::time::sleep(Duration::from_millis(1050)).await;
     assert_eq!(put("B").await.expect("third").status(), 201);
 
     // 429 when configured so.
@@ -311,7 +320,8 @@ async fn secondary_rate_limit_on_fast_writes() {
 async fn secondary_rate_limit_on_concurrent_writes() {
     let h = Harness::new();
     h.emulator.set_faults(Faults {
-        latency: Some(Latency::Fixed(Duration::from_millis(300))),
+        // The first write stays in flight this long; the others arrive meanwhile.
+        latency: Some(Latency::Fixed(Duration::from_millis(1000))),
         secondary_rate_limit: Some(SecondaryRateLimit {
             min_write_interval: Duration::ZERO,
             max_concurrent_writes: 1,

@@ -30,6 +30,26 @@ fn starts_and_stops_from_plain_sync_code() {
 }
 
 #[test]
+fn the_handle_can_be_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Emulator>();
+    let emulator = std::sync::Arc::new(Emulator::start(EmulatorConfig::default()).expect("start"));
+    let threads: Vec<_> = (0..4)
+        .map(|i| {
+            let emulator = emulator.clone();
+            std::thread::spawn(move || emulator.add_repo("octocat", &format!("r{i}")))
+        })
+        .collect();
+    let mut ids: Vec<i64> = threads
+        .into_iter()
+        .map(|t| t.join().expect("thread"))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 4);
+}
+
+#[test]
 fn drop_stops_the_server() {
     let address = {
         let emulator = Emulator::start(EmulatorConfig::default()).expect("start");
