@@ -62,10 +62,13 @@ pub(crate) async fn serve(listener: TcpListener, router: Router) {
 }
 
 async fn respond(router: Router, request: hyper::Request<Incoming>) -> Result<Response, Dropped> {
-    let response = match router.oneshot(request.map(Body::new)).await {
+    let mut response = match router.oneshot(request.map(Body::new)).await {
         Ok(response) => response,
         Err(never) => match never {},
     };
+    // axum lists a path's methods on its method-not-allowed answer (here GitHub's 404), after
+    // every layer has run; GitHub's 404 lists none.
+    response.headers_mut().remove(header::ALLOW);
     if response.extensions().get::<DropConnection>().is_none() {
         return Ok(response);
     }

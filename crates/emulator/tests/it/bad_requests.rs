@@ -137,6 +137,10 @@ async fn unknown_routes_and_methods_are_404() {
         (Method::GET, "/repos/octocat/codespaces/secrets"),
     ] {
         let response = h.request(method.clone(), path).send().await.expect("send");
+        assert!(
+            header(&response, "allow").is_none(),
+            "GitHub's 404 lists no methods"
+        );
         expect_error(response, 404, "Not Found").await;
     }
 }
