@@ -45,7 +45,8 @@ contract-schemathesis: venv emulator-bin
 	$(VPY) tests/contract/run_schemathesis.py
 
 contract-prism: venv prism emulator-bin
-	$(VPY) tests/contract/prism_scenario.py
+	cargo build --quiet -p codespaces-secrets --example contract_drive
+	CLIENT_DRIVER=$(CARGO_TARGET_DIR)/debug/examples/contract_drive $(VPY) tests/contract/prism_scenario.py
 
 emulator-bin:
 	cargo build --quiet -p codespaces-secrets-emulator

@@ -230,6 +230,36 @@ def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> 
     raise SystemExit(f"Prism did not listen on {port} within {seconds}s")
 
 
+def client_driven(api: Client, prism_url: str, token: str, log_path: str) -> None:
+    """Runs the Rust SDK's own requests (examples/contract_drive.rs) through Prism.
+
+    The SDK cannot see Prism's `sl-violations` header, so Prism's log is read instead: every
+    line it logs while the SDK runs must be free of violations and errors.
+    """
+    driver = os.environ.get("CLIENT_DRIVER")
+    if not driver:
+        api.problems.append("CLIENT_DRIVER is not set: the SDK's own requests were not checked")
+        return
+    with open(log_path) as log:
+        already = len(log.readlines())
+    env = dict(os.environ, GITHUB_API_URL=prism_url, GITHUB_TOKEN=token)
+    env.pop("GH_TOKEN", None)
+    print("\nThe SDK's own requests through Prism:")
+    done = subprocess.run([driver], env=env, text=True, capture_output=True, timeout=300)
+    print(done.stdout, end="")
+    if done.returncode != 0:
+        api.problems.append(f"the SDK driver failed: {done.stderr.strip()[:400]}")
+    time.sleep(0.5)  # let Prism finish writing its log
+    with open(log_path) as log:
+        logged = log.readlines()[already:]
+    flagged = [line.strip() for line in logged if "Violation" in line or "✖" in line]
+    api.problems.extend(f"Prism, during the SDK run: {line}" for line in flagged)
+    requests = sum(1 for line in logged if "[HTTP SERVER]" in line and "Request received" in line)
+    print(f"  Prism saw {requests} SDK requests; {len(flagged)} violations")
+    if requests == 0:
+        api.problems.append("Prism logged no request from the SDK driver")
+
+
 def main() -> int:
     shared = os.environ.get("CODESPACES_SECRETS_SHARED", os.path.join(HERE, "..", "..", "..", "shared"))
     spec = os.path.join(shared, "openapi", "codespaces-secrets.openapi.json")
@@ -250,6 +280,8 @@ def main() -> int:
                 api = Client(f"http://127.0.0.1:{port}", emulator.token)
                 prism_is_validating(api)
                 scenario(api, emulator.base_url)
+                log.flush()
+                client_driven(api, f"http://127.0.0.1:{port}", emulator.token, log_path)
             finally:
                 process.terminate()
                 try:
