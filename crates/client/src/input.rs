@@ -10,6 +10,12 @@ pub trait IntoSecretName {
     fn into_secret_name(self) -> Result<SecretName, Error>;
 }
 
+/// Anything that can become a [`SecretValue`]: text, bytes, or a `SecretValue`.
+pub trait IntoSecretValue {
+    /// Checks the size limit and moves the plaintext into a zeroizing buffer.
+    fn into_secret_value(self) -> Result<SecretValue, Error>;
+}
+
 impl IntoSecretName for SecretName {
     fn into_secret_name(self) -> Result<SecretName, Error> {
         Ok(self)
@@ -20,30 +26,6 @@ impl IntoSecretName for &SecretName {
     fn into_secret_name(self) -> Result<SecretName, Error> {
         Ok(self.clone())
     }
-}
-
-impl IntoSecretName for &str {
-    fn into_secret_name(self) -> Result<SecretName, Error> {
-        Ok(SecretName::new(self)?)
-    }
-}
-
-impl IntoSecretName for String {
-    fn into_secret_name(self) -> Result<SecretName, Error> {
-        Ok(SecretName::new(self)?)
-    }
-}
-
-impl IntoSecretName for &String {
-    fn into_secret_name(self) -> Result<SecretName, Error> {
-        Ok(SecretName::new(self.as_str())?)
-    }
-}
-
-/// Anything that can become a [`SecretValue`]: text, bytes, or a `SecretValue`.
-pub trait IntoSecretValue {
-    /// Checks the size limit and moves the plaintext into a zeroizing buffer.
-    fn into_secret_value(self) -> Result<SecretValue, Error>;
 }
 
 impl IntoSecretValue for SecretValue {
@@ -58,32 +40,22 @@ impl IntoSecretValue for &SecretValue {
     }
 }
 
-impl IntoSecretValue for &str {
-    fn into_secret_value(self) -> Result<SecretValue, Error> {
-        Ok(SecretValue::new(self)?)
-    }
+/// Raw inputs go through the core type's own validating constructor.
+macro_rules! validated {
+    ($trait:ident :: $method:ident -> $target:ident for $($raw:ty),+) => {
+        $(impl $trait for $raw {
+            fn $method(self) -> Result<$target, Error> {
+                Ok($target::new(self)?)
+            }
+        })+
+    };
 }
 
-impl IntoSecretValue for String {
-    fn into_secret_value(self) -> Result<SecretValue, Error> {
-        Ok(SecretValue::new(self)?)
-    }
-}
+validated!(IntoSecretName::into_secret_name -> SecretName for &str, String, &String);
+validated!(IntoSecretValue::into_secret_value -> SecretValue for &str, String, &[u8], Vec<u8>);
 
 impl IntoSecretValue for &String {
     fn into_secret_value(self) -> Result<SecretValue, Error> {
         Ok(SecretValue::new(self.as_str())?)
-    }
-}
-
-impl IntoSecretValue for &[u8] {
-    fn into_secret_value(self) -> Result<SecretValue, Error> {
-        Ok(SecretValue::new(self)?)
-    }
-}
-
-impl IntoSecretValue for Vec<u8> {
-    fn into_secret_value(self) -> Result<SecretValue, Error> {
-        Ok(SecretValue::new(self)?)
     }
 }
