@@ -1,0 +1,120 @@
+//! The SDK's enums as Python enum classes (`Visibility.SELECTED`); `.value` and `str()` give
+//! GitHub's lower-case spelling.
+
+use pyo3::prelude::*;
+
+/// Which repositories may use a user or organization secret.
+#[pyclass(frozen, eq, hash, from_py_object, module = "codespaces_secrets")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Visibility {
+    #[pyo3(name = "ALL")]
+    All,
+    #[pyo3(name = "PRIVATE")]
+    Private,
+    #[pyo3(name = "SELECTED")]
+    Selected,
+}
+
+#[pymethods]
+impl Visibility {
+    /// GitHub's spelling: `"all"`, `"private"` or `"selected"`.
+    #[getter]
+    pub(crate) fn value(&self) -> &'static str {
+        codespaces_secrets::Visibility::from(*self).as_str()
+    }
+    fn __str__(&self) -> &'static str {
+        self.value()
+    }
+}
+
+impl From<codespaces_secrets::Visibility> for Visibility {
+    fn from(v: codespaces_secrets::Visibility) -> Self {
+        match v {
+            codespaces_secrets::Visibility::All => Self::All,
+            codespaces_secrets::Visibility::Private => Self::Private,
+            codespaces_secrets::Visibility::Selected => Self::Selected,
+        }
+    }
+}
+
+impl From<Visibility> for codespaces_secrets::Visibility {
+    fn from(v: Visibility) -> Self {
+        match v {
+            Visibility::All => Self::All,
+            Visibility::Private => Self::Private,
+            Visibility::Selected => Self::Selected,
+        }
+    }
+}
+
+/// What `set` did: GitHub answered 201 (created) or 204 (updated).
+#[pyclass(frozen, eq, hash, module = "codespaces_secrets")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum SetOutcome {
+    #[pyo3(name = "CREATED")]
+    Created,
+    #[pyo3(name = "UPDATED")]
+    Updated,
+}
+
+#[pymethods]
+impl SetOutcome {
+    /// `"created"` or `"updated"`.
+    #[getter]
+    pub(crate) fn value(&self) -> &'static str {
+        match self {
+            Self::Created => "created",
+            Self::Updated => "updated",
+        }
+    }
+    fn __str__(&self) -> &'static str {
+        self.value()
+    }
+}
+
+impl From<codespaces_secrets::SetOutcome> for SetOutcome {
+    fn from(outcome: codespaces_secrets::SetOutcome) -> Self {
+        match outcome {
+            codespaces_secrets::SetOutcome::Created => Self::Created,
+            codespaces_secrets::SetOutcome::Updated => Self::Updated,
+        }
+    }
+}
+
+/// What a sync does to one secret.
+#[pyclass(frozen, eq, hash, module = "codespaces_secrets")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum SyncAction {
+    #[pyo3(name = "CREATE")]
+    Create,
+    #[pyo3(name = "UPDATE")]
+    Update,
+    #[pyo3(name = "DELETE")]
+    Delete,
+}
+
+#[pymethods]
+impl SyncAction {
+    /// `"create"`, `"update"` or `"delete"`.
+    #[getter]
+    pub(crate) fn value(&self) -> &'static str {
+        match self {
+            Self::Create => "create",
+            Self::Update => "update",
+            Self::Delete => "delete",
+        }
+    }
+    fn __str__(&self) -> &'static str {
+        self.value()
+    }
+}
+
+impl From<codespaces_secrets::SyncAction> for SyncAction {
+    fn from(action: codespaces_secrets::SyncAction) -> Self {
+        match action {
+            codespaces_secrets::SyncAction::Create => Self::Create,
+            codespaces_secrets::SyncAction::Update => Self::Update,
+            codespaces_secrets::SyncAction::Delete => Self::Delete,
+        }
+    }
+}

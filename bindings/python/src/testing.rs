@@ -1,0 +1,188 @@
+//! `codespaces_secrets.testing.Emulator`: the Rust emulator started in-process, so users test
+//! their own code offline.
+
+use std::sync::{Mutex, PoisonError};
+
+use codespaces_secrets::Error;
+use codespaces_secrets_emulator as emu;
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+
+use crate::convert::seconds;
+use crate::errors::PyError;
+use crate::models::PublicKey;
+use crate::testing_models::{LoggedRequest, StoredSecret, faults, scope};
+
+/// A local server that behaves like GitHub's Codespaces secrets API, on 127.0.0.1 with a free
+/// port. Use it as a context manager (or call `close()`).
+#[pyclass(frozen, module = "codespaces_secrets.testing")]
+pub(crate) struct Emulator(Mutex<Option<emu::Emulator>>);
+
+impl Emulator {
+    /// Runs `f` on the running emulator, or raises if it was closed.
+    fn with<T>(&self, f: impl FnOnce(&emu::Emulator) -> T) -> PyResult<T> {
+        let guard = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        guard
+            .as_ref()
+            .map(f)
+            .ok_or_else(|| PyRuntimeError::new_err("the emulator was closed"))
+    }
+}
+
+#[pymethods]
+impl Emulator {
+    #[new]
+    #[pyo3(signature = (*, token=None, user_login="octocat".to_owned(), repos=Vec::new(),
+        orgs=Vec::new(), seed_demo_data=true))]
+    fn start(
+        token: Option<String>,
+        user_login: String,
+        repos: Vec<String>,
+        orgs: Vec<String>,
+        seed_demo_data: bool,
+    ) -> PyResult<Self> {
+        let repos = repos
+            .iter()
+            .map(|full| match full.split_once('/') {
+                Some((owner, name)) => Ok((owner.to_owned(), name.to_owned())),
+                None => Err(PyError(Error::invalid_input(
+                    "repos",
+                    "expected \"owner/name\"",
+                ))),
+            })
+            .collect::<Result<_, _>>()?;
+        let config = emu::EmulatorConfig {
+            token,
+            user_login,
+            repos,
+            orgs,
+            seed_demo_data,
+            ..emu::EmulatorConfig::default()
+        };
+        let started = emu::Emulator::start(config)?;
+        Ok(Self(Mutex::new(Some(started))))
+    }
+    /// `"http://127.0.0.1:PORT"`: pass as `base_url`.
+    #[getter]
+    fn base_url(&self) -> PyResult<String> {
+        self.with(emu::Emulator::base_url)
+    }
+    /// The demo user's token: pass as `token`.
+    #[getter]
+    fn token(&self) -> PyResult<String> {
+        self.with(emu::Emulator::token)
+    }
+    #[getter]
+    fn user_login(&self) -> PyResult<String> {
+        self.with(emu::Emulator::user_login)
+    }
+    #[getter]
+    fn port(&self) -> PyResult<u16> {
+        self.with(emu::Emulator::port)
+    }
+    /// Issues a token for `login` (creating the user) and returns it.
+    fn add_user(&self, login: &str) -> PyResult<String> {
+        self.with(|e| e.add_user(login))
+    }
+    /// Creates repository `owner/name` if absent and returns its id.
+    fn add_repo(&self, owner: &str, name: &str) -> PyResult<i64> {
+        self.with(|e| e.add_repo(owner, name))
+    }
+    fn repo_id(&self, owner: &str, name: &str) -> PyResult<Option<i64>> {
+        self.with(|e| e.repo_id(owner, name))
+    }
+    #[pyo3(signature = (name, members=Vec::new()))]
+    fn add_org(&self, name: &str, members: Vec<String>) -> PyResult<()> {
+        let members: Vec<&str> = members.iter().map(String::as_str).collect();
+        self.with(|e| e.add_org(name, &members))
+    }
+    /// Replaces the faults (all off by default). Durations in seconds.
+    #[pyo3(signature = (*, seed=0, latency=None, server_error_rate=0.0,
+        drop_connection_rate=0.0, rate_limit=None, secondary_min_interval=None,
+        secondary_status=403, secondary_retry_after=60.0))]
+    #[allow(clippy::too_many_arguments)] // Python keyword arguments, one per fault
+    fn set_faults(
+        &self,
+        seed: u64,
+        latency: Option<f64>,
+        server_error_rate: f64,
+        drop_connection_rate: f64,
+        rate_limit: Option<(u32, f64)>,
+        secondary_min_interval: Option<f64>,
+        secondary_status: u16,
+        secondary_retry_after: f64,
+    ) -> PyResult<()> {
+        let secondary = (
+            secondary_min_interval,
+            secondary_status,
+            secondary_retry_after,
+        );
+        let faults = emu::Faults {
+            seed,
+            latency: seconds("latency", latency)?.map(emu::Latency::Fixed),
+            server_error_rate,
+            drop_connection_rate,
+            ..faults(rate_limit, secondary)?
+        };
+        self.with(|e| e.set_faults(faults))
+    }
+    /// Gives the scope (the demo user by default) a new key; old-key values are refused.
+    #[pyo3(signature = (**scope))]
+    fn rotate_key(&self, scope: Option<&Bound<'_, PyDict>>) -> PyResult<()> {
+        self.with(|e| self::scope(e, scope).map(|s| e.rotate_key(&s)))?
+    }
+    #[pyo3(signature = (**scope))]
+    fn public_key(&self, scope: Option<&Bound<'_, PyDict>>) -> PyResult<Option<PublicKey>> {
+        self.with(|e| self::scope(e, scope).map(|s| e.public_key(&s).map(PublicKey)))?
+    }
+    /// The decrypted value of a secret (the demo user's unless a scope is given), or `None`.
+    #[pyo3(signature = (name, **scope))]
+    fn secret_value<'py>(
+        &self,
+        py: Python<'py>,
+        name: &str,
+        scope: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Option<Bound<'py, PyBytes>>> {
+        let value = self.with(|e| self::scope(e, scope).map(|s| e.secret_value(&s, name)))??;
+        Ok(value.map(|v| PyBytes::new(py, v.expose())))
+    }
+    /// The scope's secrets as stored, decrypted, sorted by name.
+    #[pyo3(signature = (**scope))]
+    fn secrets(&self, scope: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<StoredSecret>> {
+        let stored = self.with(|e| self::scope(e, scope).map(|s| e.secrets(&s)))??;
+        Ok(stored.into_iter().map(StoredSecret).collect())
+    }
+    /// Every API request so far, oldest first; never a token or a value.
+    fn request_log(&self) -> PyResult<Vec<LoggedRequest>> {
+        Ok(self
+            .with(emu::Emulator::request_log)?
+            .into_iter()
+            .map(LoggedRequest)
+            .collect())
+    }
+    fn clear_log(&self) -> PyResult<()> {
+        self.with(emu::Emulator::clear_log)
+    }
+    /// Stops the server (idempotent).
+    fn close(&self, py: Python<'_>) {
+        let running = self.0.lock().unwrap_or_else(PoisonError::into_inner).take();
+        if let Some(running) = running {
+            py.detach(|| running.shutdown());
+        }
+    }
+    fn __enter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+    #[pyo3(signature = (*_exc))]
+    fn __exit__(&self, py: Python<'_>, _exc: &Bound<'_, pyo3::types::PyTuple>) -> bool {
+        self.close(py);
+        false
+    }
+    fn __repr__(&self) -> String {
+        match self.with(|e| (e.base_url(), e.user_login())) {
+            Ok((url, login)) => format!("Emulator(base_url='{url}', user_login='{login}')"),
+            Err(_) => "Emulator(closed)".to_owned(),
+        }
+    }
+}
