@@ -1,0 +1,37 @@
+//! The npm package `codespaces-secrets`: the Rust SDK for Node.js through napi-rs.
+//!
+//! Conversion only. Each scope method converts its arguments, delegates to one
+//! [`codespaces_secrets::AnyScope`] call run on napi's tokio runtime, and converts the result
+//! into a plain object, or the error into a JavaScript `Error` with a stable `code`. `index.js`
+//! and `index.d.ts` are generated from these files by `napi build` (see `package.json`).
+#![deny(missing_docs)]
+
+mod client;
+mod convert;
+mod emulator;
+mod emulator_options;
+mod emulator_records;
+mod error;
+mod models;
+mod scope;
+mod stream;
+
+use napi::Env;
+use napi::bindgen_prelude::{Buffer, Either};
+use napi_derive::napi;
+
+/// Seals `plaintext` to a public key (base64, as `publicKey()` returns it) with libsodium's
+/// sealed box, and returns the base64 ciphertext GitHub expects as `encrypted_value`.
+/// Synchronous; throws `INVALID_INPUT` for a malformed key or a value over 48 KB.
+#[napi]
+pub fn seal(
+    env: Env,
+    public_key_b64: String,
+    plaintext: Either<String, Buffer>,
+) -> napi::Result<String> {
+    let sealed = match &plaintext {
+        Either::A(text) => codespaces_secrets::seal(&public_key_b64, text),
+        Either::B(bytes) => codespaces_secrets::seal(&public_key_b64, bytes.as_ref()),
+    };
+    error::throw(&env, sealed.map_err(Into::into))
+}

@@ -1,0 +1,89 @@
+// setMany and syncEnvFile: the report, the progress callback, and what was stored.
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+
+import { REPO, rejection, requests, setup } from './helpers.mjs'
+
+function envFile(t, text) {
+  const dir = mkdtempSync(join(tmpdir(), 'codespaces-secrets-node-'))
+  const path = join(dir, '.env')
+  writeFileSync(path, text)
+  return path
+}
+
+test('setMany: one key request, one PUT per item, a report and progress in order', async (t) => {
+  const { emu, repo } = setup(t)
+  await repo.set('EXISTING', 'old')
+  emu.clearLog()
+  const secrets = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`BULK_${i}`, `value ${i}`]))
+  secrets.existing = 'new'
+  const progress = []
+  const report = await repo.setMany(secrets, (p) => progress.push(p))
+
+  assert.equal(report.created.length, 25)
+  assert.deepEqual(report.updated, ['EXISTING'])
+  assert.deepEqual(report.deleted, [])
+  assert.deepEqual(report.failed, [])
+  assert.deepEqual(requests(emu).filter((r) => r.startsWith('GET')), [], 'the key was cached by the first set')
+  assert.equal(emu.requestLog().filter((r) => r.method === 'PUT').length, 26)
+  for (const [name, value] of Object.entries(secrets)) assert.equal(emu.secretValue({ repo: REPO }, name), value)
+
+  assert.equal(progress.length, 26, 'every callback ran before the promise resolved')
+  assert.deepEqual(progress.map((p) => p.done), Array.from({ length: 26 }, (_, i) => i + 1))
+  assert.deepEqual(progress[0], { done: 1, total: 26, name: 'BULK_0', ok: true })
+  assert.equal(progress.at(-1).name, 'existing', 'progress names the item as given')
+})
+
+test('setMany: an empty object sends nothing; a duplicate name (any case) refuses the batch', async (t) => {
+  const { emu, repo } = setup(t)
+  assert.deepEqual(await repo.setMany({}), { created: [], updated: [], deleted: [], failed: [] })
+  const error = await rejection(repo.setMany({ TWICE: 'a', twice: 'b' }))
+  assert.equal(error.code, 'INVALID_INPUT')
+  assert.deepEqual(requests(emu), [])
+})
+
+test('syncEnvFile: dry run plans, sync writes, prune deletes', async (t) => {
+  const { emu, repo } = setup(t)
+  await repo.set('STALE', 'old')
+  await repo.set('KEPT', 'old')
+  const path = envFile(t, '# comment\nKEPT="new value"\nexport FRESH=\'quoted value\'\nMULTI="a\nb"\n')
+
+  emu.clearLog()
+  const plan = await repo.syncEnvFile(path, { dryRun: true, prune: true })
+  assert.equal(plan.dryRun, true)
+  assert.deepEqual(plan.plan, [
+    { name: 'KEPT', action: 'update' },
+    { name: 'FRESH', action: 'create' },
+    { name: 'MULTI', action: 'create' },
+    { name: 'STALE', action: 'delete' },
+  ])
+  assert.deepEqual(plan.result, { created: [], updated: [], deleted: [], failed: [] })
+  assert.equal(emu.requestLog().filter((r) => r.write).length, 0, 'a dry run writes nothing')
+
+  const progress = []
+  const done = await repo.syncEnvFile(path, { prune: true }, (p) => progress.push(p.name))
+  assert.equal(done.dryRun, false)
+  assert.deepEqual(done.result.updated, ['KEPT'])
+  assert.deepEqual(done.result.created, ['FRESH', 'MULTI'])
+  assert.deepEqual(done.result.deleted, ['STALE'])
+  assert.deepEqual(progress, ['KEPT', 'FRESH', 'MULTI', 'STALE'])
+  assert.deepEqual(emu.secrets({ repo: REPO }).map((s) => [s.name, s.value]), [
+    ['FRESH', 'quoted value'], ['KEPT', 'new value'], ['MULTI', 'a\nb'],
+  ])
+
+  const again = await repo.syncEnvFile(path)
+  assert.deepEqual(again.plan.map((c) => c.action), ['update', 'update', 'update'])
+})
+
+test('syncEnvFile: a malformed file is refused before any request, without quoting values', async (t) => {
+  const { emu, repo } = setup(t)
+  const path = envFile(t, 'GOOD=1\nBAD="s3cr3t-plaintext\n')
+  emu.clearLog()
+  const error = await rejection(repo.syncEnvFile(path))
+  assert.equal(error.code, 'INVALID_INPUT')
+  assert.ok(!error.message.includes('s3cr3t-plaintext'), error.message)
+  assert.deepEqual(requests(emu), [])
+})

@@ -1,0 +1,89 @@
+// The package itself: both module systems, configuration from options and the environment,
+// and a client that never shows its token.
+import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+import { test } from 'node:test'
+import util from 'node:util'
+
+import * as esm from 'codespaces-secrets'
+import { Client, Emulator, seal } from 'codespaces-secrets'
+import { emulator, requests } from './helpers.mjs'
+
+const require = createRequire(import.meta.url)
+
+test('require() and import give the same exports', () => {
+  const cjs = require('codespaces-secrets')
+  for (const name of ['Client', 'Emulator', 'seal']) {
+    assert.equal(typeof cjs[name], 'function', name)
+    assert.equal(cjs[name], esm[name], name)
+  }
+  assert.equal(Client, cjs.Client)
+  assert.equal(Emulator, cjs.Emulator)
+  assert.equal(seal, cjs.seal)
+})
+
+function withEnv(vars, body) {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]))
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k]
+    else process.env[k] = v
+  }
+  try {
+    return body()
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  }
+}
+
+test('token and URL default from GITHUB_TOKEN / GH_TOKEN and GITHUB_API_URL', async (t) => {
+  const emu = emulator(t)
+  const fromGithub = withEnv({ GITHUB_TOKEN: emu.token, GH_TOKEN: undefined, GITHUB_API_URL: emu.baseUrl }, () => new Client())
+  assert.equal(fromGithub.baseUrl.replace(/\/$/, ''), emu.baseUrl)
+  assert.deepEqual(await fromGithub.user.list(), [])
+  const fromGh = withEnv({ GITHUB_TOKEN: undefined, GH_TOKEN: emu.token, GITHUB_API_URL: emu.baseUrl }, () => new Client({ writeIntervalMs: 0 }))
+  assert.deepEqual(await fromGh.user.list(), [])
+  const missing = withEnv({ GITHUB_TOKEN: undefined, GH_TOKEN: undefined }, () => {
+    try { new Client({ baseUrl: emu.baseUrl }) } catch (e) { return e }
+  })
+  assert.equal(missing?.code, 'INVALID_INPUT')
+  const github = withEnv({ GITHUB_API_URL: undefined }, () => new Client({ token: 'ghp_x' }))
+  assert.match(github.baseUrl, /^https:\/\/api\.github\.com\/?$/)
+})
+
+test('options reach the client: user agent, timeout, retries', async (t) => {
+  const emu = emulator(t, { faults: { latencyMs: 300 } })
+  const slow = new Client({ token: emu.token, baseUrl: emu.baseUrl, timeoutMs: 50, maxRetries: 0 })
+  await assert.rejects(slow.user.list(), { code: 'TRANSPORT' })
+  emu.setFaults({ serverErrorRate: 1 })
+  emu.clearLog()
+  const retrying = new Client({ token: emu.token, baseUrl: emu.baseUrl, maxRetries: 2, userAgent: 'my-tool/1.0' })
+  await assert.rejects(retrying.user.list(), { code: 'SERVER_ERROR' })
+  assert.equal(requests(emu).length, 3, 'one try and two retries')
+})
+
+test('inspecting or serializing a client or scope never shows the token', (t) => {
+  const emu = emulator(t)
+  const token = 'ghp_never_shown_0123456789abcdef'
+  const client = new Client({ token, baseUrl: emu.baseUrl })
+  const shown = [
+    util.inspect(client, { showHidden: true, depth: 5, getters: true }),
+    util.inspect(client.user, { showHidden: true, depth: 5, getters: true }),
+    JSON.stringify(client),
+    String(client),
+    Object.keys(client).join(),
+    Object.getOwnPropertyNames(Object.getPrototypeOf(client)).join(),
+  ].join('\n')
+  assert.ok(!shown.includes(token), shown)
+  assert.ok(!('token' in client), 'no token property')
+})
+
+test('writeIntervalMs paces writes', async (t) => {
+  const emu = emulator(t)
+  const client = new Client({ token: emu.token, baseUrl: emu.baseUrl, writeIntervalMs: 120 })
+  const started = Date.now()
+  await client.user.setMany({ A: '1', B: '2', C: '3' })
+  assert.ok(Date.now() - started >= 240, `${Date.now() - started} ms`)
+})

@@ -1,0 +1,66 @@
+// Type-checked (tsc --noEmit) by `make node-test`, never run: proves index.d.ts describes the
+// package the way a TypeScript user writes against it.
+import {
+  type BulkReport, type CodespacesSecretsError, type ErrorCode, type Progress, type SecretInfo,
+  type SetOutcome, type SyncReport, type Visibility, Client, Emulator, seal,
+} from 'codespaces-secrets'
+
+const emu = new Emulator({ faults: { latencyMs: 20, secondaryRateLimit: { status: 429 } } })
+const client = new Client({ token: emu.token, baseUrl: emu.baseUrl, writeIntervalMs: 0, timeoutMs: 5_000, maxRetries: 1, userAgent: 'typed/1.0' })
+const repo = client.repo('octocat', 'Hello-World')
+
+const outcome: SetOutcome = await repo.set('API_KEY', 'value')
+if (outcome === 'created' || outcome === 'updated') console.log(outcome)
+await repo.set('BYTES', Buffer.from([1, 2, 3]))
+
+const visibility: Visibility = 'selected'
+await client.org('octo-org').set('NPM_TOKEN', 'npm_x', { visibility, selectedRepositoryIds: [1296271] })
+await client.user.set('DOTFILES', 'x', { selectedRepositoryIds: [1296269] })
+
+const secrets: SecretInfo[] = await repo.list()
+const newest: Date | undefined = secrets.map((s) => new Date(s.updatedAt)).sort((a, b) => b.getTime() - a.getTime())[0]
+for await (const secret of repo.listStream()) {
+  const name: string = secret.name
+  const when: Date = new Date(secret.createdAt)
+  console.log(name, when, secret.visibility ?? 'repository secret')
+}
+
+const key = await repo.publicKey()
+const sealed: string = seal(key.key, 'plaintext')
+const keyId: string = key.keyId
+
+const onProgress = (p: Progress): void => console.log(`${p.done}/${p.total} ${p.name} ${p.ok ? 'ok' : 'failed'}`)
+const report: BulkReport = await repo.setMany({ A: '1', B: '2' }, onProgress)
+for (const failure of report.failed) {
+  const code: ErrorCode = failure.code
+  console.log(failure.name, code, failure.status ?? '-', failure.requestId ?? '-')
+}
+const sync: SyncReport = await repo.syncEnvFile('.env', { dryRun: true, prune: false })
+for (const change of sync.plan) {
+  const action: 'create' | 'update' | 'delete' = change.action
+  console.log(action, change.name)
+}
+
+const repos = await client.user.repositories('DOTFILES')
+const ids: number[] = repos.map((r) => r.id)
+const owners: string[] = repos.map((r) => r.owner.login)
+await client.user.setRepositories('DOTFILES', ids)
+const nothing: void = await client.user.addRepository('DOTFILES', 1296270)
+await client.user.removeRepository('DOTFILES', 1296270)
+await repo.delete('API_KEY')
+
+try {
+  await repo.get('MISSING')
+} catch (e) {
+  const error = e as CodespacesSecretsError
+  if (error.code === 'NOT_FOUND') console.log(error.status, error.requestId, error.documentationUrl, error.message)
+}
+
+const stored: string | null = emu.secretValue({ repo: 'octocat/Hello-World' }, 'A')
+const writes: number = emu.requestLog().filter((r) => r.write).length
+emu.setFaults({ serverErrorRate: 0.5, seed: 7 })
+emu.setFaults()
+emu.rotateKey({ org: 'octo-org' })
+emu.shutdown()
+
+console.log(newest, sealed, keyId, owners, nothing, stored, writes)
