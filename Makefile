@@ -11,7 +11,7 @@ PYTHON ?= python3
 VENV := $(CURDIR)/.venv
 VPY := $(VENV)/bin/python
 
-.PHONY: all demo test fmt-check clippy rust-test interop contract contract-schemathesis contract-prism emulator-bin prism bench venv clean
+.PHONY: all demo test fmt-check clippy rust-test interop contract contract-schemathesis contract-prism emulator-bin prism bench venv clean python-test python-venv python-develop
 
 all: test
 
@@ -21,7 +21,7 @@ demo:
 	cargo run --quiet --example quickstart
 
 ## Every check and suite; what CI runs (.ci/run).
-test: fmt-check clippy rust-test interop contract
+test: fmt-check clippy rust-test interop contract python-test
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -72,6 +72,26 @@ bench: venv
 	$(VPY) benches/seal_pynacl.py $(CARGO_TARGET_DIR)/bench/pynacl_seal.json
 	$(VPY) benches/report.py $(CARGO_TARGET_DIR)
 	cargo bench --quiet -p codespaces-secrets --bench bulk
+
+## The Python package (bindings/python): its tools in ./.venv, the extension built into it by
+## maturin (debug, in the shared target dir), then pytest against the in-process emulator,
+## stubtest (the .pyi against the built module), mypy --strict on the tests and the example, and
+## the example itself (offline).
+PY_BINDING := bindings/python
+
+python-test: python-develop
+	cd $(PY_BINDING) && $(VPY) -m pytest -q
+	cd $(PY_BINDING) && $(VPY) -m mypy.stubtest codespaces_secrets
+	$(VPY) -m mypy --strict $(PY_BINDING)/tests examples/python
+	env -u GITHUB_TOKEN $(VPY) examples/python/quickstart.py > /dev/null
+
+python-venv: $(VENV)/.python-installed
+$(VENV)/.python-installed: $(VENV)/.installed $(PY_BINDING)/requirements-dev.txt
+	$(VENV)/bin/pip install --quiet -r $(PY_BINDING)/requirements-dev.txt
+	touch $@
+
+python-develop: python-venv
+	cd $(PY_BINDING) && VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop --quiet
 
 clean:
 	cargo clean

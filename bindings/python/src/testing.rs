@@ -33,16 +33,17 @@ impl Emulator {
 #[pymethods]
 impl Emulator {
     #[new]
-    #[pyo3(signature = (*, token=None, user_login="octocat".to_owned(), repos=Vec::new(),
-        orgs=Vec::new(), seed_demo_data=true))]
+    #[pyo3(signature = (*, token=None, user_login=None, repos=None, orgs=None, seed_demo_data=true))]
     fn start(
         token: Option<String>,
-        user_login: String,
-        repos: Vec<String>,
-        orgs: Vec<String>,
+        user_login: Option<String>,
+        repos: Option<Vec<String>>,
+        orgs: Option<Vec<String>>,
         seed_demo_data: bool,
     ) -> PyResult<Self> {
+        let defaults = emu::EmulatorConfig::default();
         let repos = repos
+            .unwrap_or_default()
             .iter()
             .map(|full| match full.split_once('/') {
                 Some((owner, name)) => Ok((owner.to_owned(), name.to_owned())),
@@ -54,11 +55,11 @@ impl Emulator {
             .collect::<Result<_, _>>()?;
         let config = emu::EmulatorConfig {
             token,
-            user_login,
+            user_login: user_login.unwrap_or(defaults.user_login),
             repos,
-            orgs,
+            orgs: orgs.unwrap_or_default(),
             seed_demo_data,
-            ..emu::EmulatorConfig::default()
+            ..defaults
         };
         let started = emu::Emulator::start(config)?;
         Ok(Self(Mutex::new(Some(started))))
@@ -92,8 +93,9 @@ impl Emulator {
     fn repo_id(&self, owner: &str, name: &str) -> PyResult<Option<i64>> {
         self.with(|e| e.repo_id(owner, name))
     }
-    #[pyo3(signature = (name, members=Vec::new()))]
-    fn add_org(&self, name: &str, members: Vec<String>) -> PyResult<()> {
+    #[pyo3(signature = (name, members=None))]
+    fn add_org(&self, name: &str, members: Option<Vec<String>>) -> PyResult<()> {
+        let members = members.unwrap_or_default();
         let members: Vec<&str> = members.iter().map(String::as_str).collect();
         self.with(|e| e.add_org(name, &members))
     }

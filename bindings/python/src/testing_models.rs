@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use codespaces_secrets::Error;
 use codespaces_secrets_emulator as emu;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
@@ -36,7 +37,9 @@ pub(crate) fn scope(
                 "repo= takes \"owner/name\", not {value:?}"
             ))),
         },
-        other => Err(invalid(format!("unknown scope keyword {other:?}"))),
+        other => Err(PyTypeError::new_err(format!(
+            "unexpected keyword argument {other:?}; a scope is user=, repo= or org="
+        ))),
     }
 }
 

@@ -4,16 +4,40 @@
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from datetime import datetime
-from typing import ClassVar, List, Literal, Optional, Tuple, Union, final
+from typing import ClassVar, List, Literal, Optional, Tuple, Union, final, overload
 
 __version__: str
+__all__ = [
+    "__version__",
+    "seal",
+    "Client",
+    "Scope",
+    "SecretIterator",
+    "AsyncClient",
+    "AsyncScope",
+    "AsyncSecretIterator",
+    "Secret",
+    "PublicKey",
+    "Repository",
+    "RepositoryOwner",
+    "Visibility",
+    "SetOutcome",
+    "BulkReport",
+    "BulkFailure",
+    "SyncReport",
+    "PlannedChange",
+    "SyncAction",
+    "Progress",
+    "Emulator",
+    "StoredSecret",
+    "LoggedRequest",
+]
 
-Plaintext = Union[str, bytes]
-VisibilityName = Literal["all", "private", "selected"]
-ProgressCallback = Callable[["Progress"], object]
-Secrets = Union[Mapping[str, Plaintext], Iterable[Tuple[str, Plaintext]]]
+_Plaintext = Union[str, bytes]
+_VisibilityName = Literal["all", "private", "selected"]
+_ProgressCallback = Callable[["Progress"], object]
 
-def seal(public_key: Union[str, PublicKey], plaintext: Plaintext) -> str:
+def seal(public_key: Union[str, PublicKey], plaintext: _Plaintext) -> str:
     """Seals `plaintext` to a base64 public key (or a `PublicKey`) as libsodium's
     `crypto_box_seal` does, and returns the sealed box in base64."""
 
@@ -27,8 +51,8 @@ class Client:
     for the emulator or a server you control), max_rate_limit_wait 60.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         token: Optional[str] = None,
         base_url: Optional[str] = None,
         *,
@@ -38,7 +62,7 @@ class Client:
         max_retries: Optional[int] = None,
         write_interval: Optional[float] = None,
         max_rate_limit_wait: Optional[float] = None,
-    ) -> None: ...
+    ) -> Client: ...
     @property
     def user(self) -> Scope: ...
     def repo(self, owner: str, repo: str) -> Scope: ...
@@ -59,22 +83,31 @@ class Scope:
     def set(
         self,
         name: str,
-        value: Plaintext,
+        value: _Plaintext,
         *,
-        visibility: Union[Visibility, VisibilityName, None] = None,
+        visibility: Union[Visibility, _VisibilityName, None] = None,
         selected_repository_ids: Optional[Iterable[int]] = None,
     ) -> SetOutcome: ...
     def delete(self, name: str) -> None: ...
+    @overload
     def set_many(
-        self, secrets: Secrets, *, progress: Optional[ProgressCallback] = None
+        self, secrets: Mapping[str, _Plaintext], *, progress: Optional[_ProgressCallback] = None
     ) -> BulkReport: ...
+    @overload
+    def set_many(
+        self, secrets: Iterable[Tuple[str, _Plaintext]], *, progress: Optional[_ProgressCallback] = None
+    ) -> BulkReport:
+        """Sets many secrets: every item is validated first (one bad item refuses the batch
+        before any request), the key is fetched once, then each value is stored in turn. A
+        failed item does not stop the others; the report lists every item. `progress` is
+        called after each item; an exception it raises goes to `sys.unraisablehook`."""
     def sync_env_file(
         self,
         path: Union[str, os.PathLike[str]],
         *,
         dry_run: bool = False,
         prune: bool = False,
-        progress: Optional[ProgressCallback] = None,
+        progress: Optional[_ProgressCallback] = None,
     ) -> SyncReport: ...
     def repositories(self, name: str) -> List[Repository]: ...
     def set_repositories(self, name: str, ids: Iterable[int]) -> None: ...
@@ -90,8 +123,8 @@ class SecretIterator(Iterator[Secret]):
 class AsyncClient:
     """The same client whose calls return asyncio awaitables; settings as for `Client`."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         token: Optional[str] = None,
         base_url: Optional[str] = None,
         *,
@@ -101,7 +134,7 @@ class AsyncClient:
         max_retries: Optional[int] = None,
         write_interval: Optional[float] = None,
         max_rate_limit_wait: Optional[float] = None,
-    ) -> None: ...
+    ) -> AsyncClient: ...
     @property
     def user(self) -> AsyncScope: ...
     def repo(self, owner: str, repo: str) -> AsyncScope: ...
@@ -122,22 +155,28 @@ class AsyncScope:
     def set(
         self,
         name: str,
-        value: Plaintext,
+        value: _Plaintext,
         *,
-        visibility: Union[Visibility, VisibilityName, None] = None,
+        visibility: Union[Visibility, _VisibilityName, None] = None,
         selected_repository_ids: Optional[Iterable[int]] = None,
     ) -> Awaitable[SetOutcome]: ...
     def delete(self, name: str) -> Awaitable[None]: ...
+    @overload
     def set_many(
-        self, secrets: Secrets, *, progress: Optional[ProgressCallback] = None
+        self, secrets: Mapping[str, _Plaintext], *, progress: Optional[_ProgressCallback] = None
     ) -> Awaitable[BulkReport]: ...
+    @overload
+    def set_many(
+        self, secrets: Iterable[Tuple[str, _Plaintext]], *, progress: Optional[_ProgressCallback] = None
+    ) -> Awaitable[BulkReport]:
+        """As `Scope.set_many`; `progress` runs on the event loop's thread."""
     def sync_env_file(
         self,
         path: Union[str, os.PathLike[str]],
         *,
         dry_run: bool = False,
         prune: bool = False,
-        progress: Optional[ProgressCallback] = None,
+        progress: Optional[_ProgressCallback] = None,
     ) -> Awaitable[SyncReport]: ...
     def repositories(self, name: str) -> Awaitable[List[Repository]]: ...
     def set_repositories(self, name: str, ids: Iterable[int]) -> Awaitable[None]: ...
@@ -170,7 +209,7 @@ class PublicKey:
     """A scope's public key. Reusing one object to seal many values is faster than passing
     the base64 text each time."""
 
-    def __init__(self, key_id: str, key: str) -> None: ...
+    def __new__(cls, key_id: str, key: str) -> PublicKey: ...
     @property
     def key_id(self) -> str: ...
     @property
@@ -212,7 +251,7 @@ class Visibility:
     PRIVATE: ClassVar[Visibility]
     SELECTED: ClassVar[Visibility]
     @property
-    def value(self) -> VisibilityName: ...
+    def value(self) -> _VisibilityName: ...
 
 @final
 class SetOutcome:
@@ -322,15 +361,15 @@ class Emulator:
     demo user's own secrets.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         token: Optional[str] = None,
-        user_login: str = "octocat",
-        repos: Iterable[str] = (),
-        orgs: Iterable[str] = (),
+        user_login: Optional[str] = None,
+        repos: Optional[Iterable[str]] = None,
+        orgs: Optional[Iterable[str]] = None,
         seed_demo_data: bool = True,
-    ) -> None: ...
+    ) -> Emulator: ...
     @property
     def base_url(self) -> str: ...
     @property
@@ -342,7 +381,7 @@ class Emulator:
     def add_user(self, login: str) -> str: ...
     def add_repo(self, owner: str, name: str) -> int: ...
     def repo_id(self, owner: str, name: str) -> Optional[int]: ...
-    def add_org(self, name: str, members: Iterable[str] = ()) -> None: ...
+    def add_org(self, name: str, members: Optional[Iterable[str]] = None) -> None: ...
     def set_faults(
         self,
         *,
