@@ -13,7 +13,8 @@ use crate::Error;
 use crate::bulk::{BulkReport, Progress};
 use crate::input::{IntoSecretName, IntoSecretValue};
 use crate::options::{SetOptions, SetOutcome};
-use crate::scope::{Org, Repo, Secrets, User};
+use crate::scope::Secrets;
+use crate::scope_kind::{Org, Repo, User};
 use crate::sync::{SyncOptions, SyncReport};
 
 /// A secret's metadata in any scope: the fields of the three models together.

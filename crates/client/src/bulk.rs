@@ -8,7 +8,8 @@ use codespaces_secrets_core::{SecretName, SecretValue};
 use crate::Error;
 use crate::input::{IntoSecretName, IntoSecretValue};
 use crate::options::{SetOptions, SetOutcome};
-use crate::scope::{ScopeKind, Secrets};
+use crate::scope::Secrets;
+use crate::scope_kind::ScopeKind;
 
 /// What happened to each item of a bulk operation. Every item given appears exactly once.
 #[derive(Debug, Default, Clone)]

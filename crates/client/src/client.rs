@@ -9,7 +9,8 @@ use codespaces_secrets_core::PublicKey;
 use codespaces_secrets_transport::{Transport, TransportConfig};
 
 use crate::Error;
-use crate::scope::{Org, Repo, Secrets, User};
+use crate::scope::Secrets;
+use crate::scope_kind::{Org, Repo, User};
 
 /// The entry point: a GitHub API client for Codespaces secrets.
 ///

@@ -27,6 +27,10 @@ mod client;
 mod input;
 mod options;
 mod scope;
+mod scope_kind;
+mod scope_names;
+mod seal_cache;
+mod selected_repositories;
 mod sync;
 
 pub use any_scope::{AnyScope, SecretInfo};
@@ -39,7 +43,9 @@ pub use codespaces_secrets_core::{KeyId, PublicKey, SecretName, SecretValue, Vis
 pub use codespaces_secrets_transport::{ApiError, Error};
 pub use input::{IntoSecretName, IntoSecretValue};
 pub use options::{SetOptions, SetOutcome};
-pub use scope::{Org, Repo, ScopeKind, SecretModel, Secrets, SelectableScope, User};
+pub use scope::Secrets;
+pub use scope_kind::{Org, Repo, ScopeKind, SecretModel, SelectableScope, User};
+pub use seal_cache::seal_cached;
 pub use sync::{PlannedChange, SyncAction, SyncOptions, SyncReport};
 
 /// The README's examples, compiled as doctests so they cannot rot.

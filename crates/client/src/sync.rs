@@ -8,7 +8,8 @@ use codespaces_secrets_core::SecretName;
 
 use crate::bulk::{BulkReport, Progress, validate_pairs};
 use crate::options::SetOptions;
-use crate::scope::{ScopeKind, SecretModel, Secrets};
+use crate::scope::Secrets;
+use crate::scope_kind::{ScopeKind, SecretModel};
 use crate::{Error, SecretValue};
 
 /// How to sync.
