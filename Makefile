@@ -96,3 +96,50 @@ python-develop: python-venv
 clean:
 	cargo clean
 	rm -rf $(VENV) tests/contract/node_modules
+
+## The Node package (bindings/node). npm packages come pinned by package-lock.json, install
+## scripts not run (package.json `overrides` hold three helper packages of @napi-rs/cli at their
+## last versions published for every platform; with newer ones `npm ci` finds the lock incomplete).
+## `napi build` (debug, shared target dir) writes the addon and regenerates index.js / index.d.ts
+## into $(NODE_GEN): they must equal the committed files (after changing bindings/node/src,
+## `make node-generate` rewrites them). Then node:test against the in-process emulator, tsc on the
+## typed example, and the quickstart.
+NODE_BINDING := bindings/node
+NODE_GEN := $(CARGO_TARGET_DIR)/node-binding
+NODE_RELEASE := $(CARGO_TARGET_DIR)/node-release
+NAPI := node_modules/.bin/napi
+
+.PHONY: node-test node-build node-generate node-deps bench-node
+test: node-test
+bench: bench-node
+
+node-test: node-build examples/node/node_modules/.installed
+	cd $(NODE_BINDING) && node --test --test-reporter=spec tests/
+	cd $(NODE_BINDING) && node_modules/.bin/tsc -p tests/types
+	node examples/node/quickstart.mjs > /dev/null
+
+node-build: node-deps
+	rm -rf $(NODE_GEN) && mkdir -p $(NODE_GEN)
+	cd $(NODE_BINDING) && $(NAPI) build --platform --output-dir $(NODE_GEN) -- --quiet
+	diff -u $(NODE_BINDING)/index.d.ts $(NODE_GEN)/index.d.ts && diff -u $(NODE_BINDING)/index.js $(NODE_GEN)/index.js \
+	  || { echo "bindings/node/index.js or index.d.ts is stale: run 'make node-generate' and commit them"; exit 1; }
+	cp $(NODE_GEN)/*.node $(NODE_BINDING)/
+
+node-generate: node-deps
+	cd $(NODE_BINDING) && $(NAPI) build --platform
+
+node-deps: $(NODE_BINDING)/node_modules/.installed
+$(NODE_BINDING)/node_modules/.installed: $(NODE_BINDING)/package-lock.json
+	cd $(NODE_BINDING) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+examples/node/node_modules/.installed: examples/node/package-lock.json
+	cd examples/node && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## Node measurements with the release addon (`npm run build`'s profile): seal vs
+## libsodium-wrappers, bulk set of 100 vs @octokit/rest + libsodium-wrappers, the .node sizes.
+bench-node: node-build
+	rm -rf $(NODE_RELEASE) && mkdir -p $(NODE_RELEASE)
+	cd $(NODE_BINDING) && $(NAPI) build --platform --release --output-dir $(NODE_RELEASE) -- --quiet
+	cd $(NODE_BINDING) && node benches/run.mjs $(NODE_RELEASE) $(NODE_GEN)

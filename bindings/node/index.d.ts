@@ -354,7 +354,8 @@ export interface RepositoryOwner {
 /**
  * Seals `plaintext` to a public key (base64, as `publicKey()` returns it) with libsodium's
  * sealed box, and returns the base64 ciphertext GitHub expects as `encrypted_value`.
- * Synchronous; throws `INVALID_INPUT` for a malformed key or a value over 48 KB.
+ * Synchronous; throws `INVALID_INPUT` for a malformed key or a value over 48 KB. The last few
+ * keys stay parsed, so sealing many values to one key is cheaper than the first seal.
  */
 export declare function seal(publicKeyB64: string, plaintext: string | Buffer): string
 
