@@ -11,7 +11,7 @@ PYTHON ?= python3
 VENV := $(CURDIR)/.venv
 VPY := $(VENV)/bin/python
 
-.PHONY: all demo test fmt-check clippy rust-test interop contract contract-schemathesis contract-prism emulator-bin prism bench venv clean python-test python-venv python-develop
+.PHONY: all demo test fmt-check clippy rust-test interop contract contract-schemathesis contract-prism emulator-bin prism bench venv clean python-test python-venv python-develop bench-python
 
 all: test
 
@@ -72,6 +72,7 @@ bench: venv
 	$(VPY) benches/seal_pynacl.py $(CARGO_TARGET_DIR)/bench/pynacl_seal.json
 	$(VPY) benches/report.py $(CARGO_TARGET_DIR)
 	cargo bench --quiet -p codespaces-secrets --bench bulk
+	$(MAKE) --no-print-directory bench-python
 
 ## The Python package (bindings/python): its tools in ./.venv, the extension built into it by
 ## maturin (debug, in the shared target dir), then pytest against the in-process emulator,
@@ -92,6 +93,15 @@ $(VENV)/.python-installed: $(VENV)/.installed $(PY_BINDING)/requirements-dev.txt
 
 python-develop: python-venv
 	cd $(PY_BINDING) && VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop --quiet
+
+## Python measurements: seal vs PyNaCl, bulk set vs githubkit + PyNaCl, import time, wheel size.
+## A release wheel, installed into the venv for the run (`make python-develop` restores debug).
+bench-python: python-venv
+	$(VENV)/bin/pip install --quiet -r $(PY_BINDING)/requirements-bench.txt
+	rm -rf $(CARGO_TARGET_DIR)/wheels/codespaces_secrets-*.whl
+	cd $(PY_BINDING) && $(VENV)/bin/maturin build --release --quiet --out $(CARGO_TARGET_DIR)/wheels
+	$(VENV)/bin/pip install --quiet --force-reinstall --no-deps $(CARGO_TARGET_DIR)/wheels/codespaces_secrets-*.whl
+	$(VPY) $(PY_BINDING)/benches/run.py $(CARGO_TARGET_DIR)/wheels
 
 clean:
 	cargo clean

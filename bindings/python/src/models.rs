@@ -2,7 +2,7 @@
 //! reprs that never show a value or a token.
 
 use chrono::{DateTime, Utc};
-use codespaces_secrets::{Error, PublicKey as SdkPublicKey, SecretInfo, SecretValue};
+use codespaces_secrets::{Error, IntoSecretValue, PublicKey as SdkPublicKey, SecretInfo};
 use pyo3::prelude::*;
 
 use crate::convert::Plaintext;
@@ -90,13 +90,18 @@ pub(crate) enum KeyArg<'py> {
 /// `crypto_box_seal` would, and returns the sealed box in base64: GitHub's `encrypted_value`.
 #[pyfunction]
 pub(crate) fn seal(public_key: KeyArg<'_>, plaintext: Plaintext) -> Result<String, PyError> {
-    use codespaces_secrets::IntoSecretValue;
-    let value: SecretValue = plaintext.into_secret_value()?;
-    let key = match public_key {
-        KeyArg::Parsed(key) => key.get().0.clone(),
-        KeyArg::Text(text) => SdkPublicKey::parse("-", &text).map_err(Error::from)?,
-    };
-    Ok(key.seal(&value).map_err(Error::from)?.encrypted_value)
+    match public_key {
+        KeyArg::Text(text) => Ok(codespaces_secrets::seal_cached(&text, plaintext)?),
+        KeyArg::Parsed(key) => {
+            let value = plaintext.into_secret_value()?;
+            Ok(key
+                .get()
+                .0
+                .seal(&value)
+                .map_err(Error::from)?
+                .encrypted_value)
+        }
+    }
 }
 
 /// A repository in a secret's selected-repositories list.

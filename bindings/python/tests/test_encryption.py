@@ -51,6 +51,15 @@ def test_a_reused_public_key_object_keeps_sealing_correctly() -> None:
         assert SealedBox(recipient).decrypt(sealed) == plaintext
 
 
+def test_the_same_key_text_again_and_again_keeps_sealing_correctly() -> None:
+    # Key text seen before is reused parsed (and warms up too); boxes must still open.
+    recipients = [PrivateKey.generate() for _ in range(3)]
+    for i in range(40):
+        recipient = recipients[i % 3]
+        sealed = seal(b64(bytes(recipient.public_key)), f"value {i}")
+        assert SealedBox(recipient).decrypt(base64.b64decode(sealed)) == f"value {i}".encode()
+
+
 def test_seal_refuses_bad_keys_and_values() -> None:
     good = b64(bytes(PrivateKey.generate().public_key))
     for bad_key in ("", "not base64!", b64(b"\x01" * 31), b64(bytes(32))):
