@@ -1,0 +1,51 @@
+//! `Client`: one connection pool, write pacer and key cache, and the three scope handles.
+
+use std::fmt;
+use std::sync::Arc;
+
+use codespaces_secrets as sdk;
+
+use crate::config::ClientConfig;
+use crate::error::CodespacesSecretsError;
+use crate::scope::Scope;
+
+/// A GitHub API client for Codespaces secrets. Thread-safe; share one per process so writes
+/// stay paced as GitHub asks.
+#[derive(uniffi::Object)]
+#[uniffi::export(Display)]
+pub struct Client(sdk::Client);
+
+#[uniffi::export]
+impl Client {
+    /// Checks the settings (`InvalidInput` for a missing token or a bad URL); sends no request.
+    #[uniffi::constructor]
+    pub fn new(config: Arc<ClientConfig>) -> Result<Self, CodespacesSecretsError> {
+        Ok(Self(config.builder.clone().build()?))
+    }
+
+    /// The authenticated user's secrets (`/user/codespaces/secrets`).
+    pub fn user(&self) -> Scope {
+        Scope::new(self.0.user())
+    }
+
+    /// A repository's secrets (`/repos/{owner}/{repo}/codespaces/secrets`).
+    pub fn repo(&self, owner: String, repo: String) -> Scope {
+        Scope::new(self.0.repo(owner, repo))
+    }
+
+    /// An organization's secrets (`/orgs/{org}/codespaces/secrets`).
+    pub fn org(&self, org: String) -> Scope {
+        Scope::new(self.0.org(org))
+    }
+
+    /// The API root in use.
+    pub fn base_url(&self) -> String {
+        self.0.base_url().to_owned()
+    }
+}
+
+impl fmt::Display for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Client(baseUrl={})", self.0.base_url())
+    }
+}

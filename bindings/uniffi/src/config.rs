@@ -1,0 +1,95 @@
+//! `ClientConfig`: every setting of the SDK's `ClientBuilder`, each optional with the SDK's
+//! default. An object rather than a record so that its `toString()` / `description` is ours,
+//! with the token redacted (a Kotlin data class would print it).
+
+use std::fmt;
+use std::time::Duration;
+
+use codespaces_secrets::ClientBuilder;
+
+/// Settings for a `Client`. Anything left out comes from the environment (`GITHUB_TOKEN`, else
+/// `GH_TOKEN`; `GITHUB_API_URL`) or the SDK's defaults: 30 s timeout, 10 s connect timeout, 3
+/// retries from 500 ms, writes at least 1 s apart, rate-limit waits of at most 60 s (3 per
+/// request), a 60 s back-off after a secondary rate limit with no `retry-after`.
+#[derive(uniffi::Object)]
+#[uniffi::export(Display)]
+pub struct ClientConfig {
+    pub(crate) builder: ClientBuilder,
+    base_url: Option<String>,
+    has_token: bool,
+}
+
+#[uniffi::export]
+impl ClientConfig {
+    /// Checks nothing yet: `Client(config)` does, and sends no request doing so.
+    #[uniffi::constructor(default(
+        token = None,
+        base_url = None,
+        user_agent = None,
+        timeout = None,
+        connect_timeout = None,
+        max_retries = None,
+        retry_base_delay = None,
+        write_interval = None,
+        max_rate_limit_wait = None,
+        secondary_rate_limit_backoff = None,
+        max_rate_limit_retries = None,
+    ))]
+    #[allow(clippy::too_many_arguments)] // one named, defaulted parameter per setting
+    pub fn new(
+        token: Option<String>,
+        base_url: Option<String>,
+        user_agent: Option<String>,
+        timeout: Option<Duration>,
+        connect_timeout: Option<Duration>,
+        max_retries: Option<u32>,
+        retry_base_delay: Option<Duration>,
+        write_interval: Option<Duration>,
+        max_rate_limit_wait: Option<Duration>,
+        secondary_rate_limit_backoff: Option<Duration>,
+        max_rate_limit_retries: Option<u32>,
+    ) -> Self {
+        let has_token = token.is_some();
+        let mut builder = ClientBuilder::default();
+        // Each parameter is named after the builder method that takes it.
+        macro_rules! given {
+            ($($setting:ident),*) => {
+                $(if let Some(value) = $setting {
+                    builder = builder.$setting(value);
+                })*
+            };
+        }
+        given!(
+            token,
+            user_agent,
+            timeout,
+            connect_timeout,
+            max_retries,
+            retry_base_delay,
+            write_interval,
+            max_rate_limit_wait,
+            secondary_rate_limit_backoff,
+            max_rate_limit_retries
+        );
+        if let Some(url) = &base_url {
+            builder = builder.base_url(url.clone());
+        }
+        Self {
+            builder,
+            base_url,
+            has_token,
+        }
+    }
+}
+
+impl fmt::Display for ClientConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let token = if self.has_token {
+            "[redacted]"
+        } else {
+            "from environment"
+        };
+        let url = self.base_url.as_deref().unwrap_or("from environment");
+        write!(f, "ClientConfig(token={token}, baseUrl={url})")
+    }
+}
