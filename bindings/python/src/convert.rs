@@ -6,15 +6,16 @@ use codespaces_secrets::{Error, IntoSecretValue, SecretValue, SetOptions};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
+use zeroize::Zeroizing;
 
 use crate::enums::Visibility;
 use crate::errors::PyError;
 use crate::ops::ProgressFn;
 use crate::reports::Progress;
 
-/// A secret's plaintext as Python holds it: `str` (sent as UTF-8) or `bytes`. The SDK checks the
-/// size and moves it into a zeroizing buffer.
-pub(crate) struct Plaintext(Vec<u8>);
+/// A secret's plaintext as Python holds it: `str` (sent as UTF-8) or `bytes`, copied once into a
+/// buffer that is wiped when dropped; the SDK checks the size and takes the buffer over.
+pub(crate) struct Plaintext(Zeroizing<Vec<u8>>);
 
 impl<'py> FromPyObject<'_, 'py> for Plaintext {
     type Error = PyErr;
@@ -22,18 +23,19 @@ impl<'py> FromPyObject<'_, 'py> for Plaintext {
     fn extract(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<Self> {
         let obj = obj.to_owned();
         if let Ok(text) = obj.cast::<PyString>() {
-            return Ok(Self(text.to_cow()?.as_bytes().to_vec()));
+            return Ok(Self(Zeroizing::new(text.to_cow()?.as_bytes().to_vec())));
         }
         if let Ok(bytes) = obj.cast::<PyBytes>() {
-            return Ok(Self(bytes.as_bytes().to_vec()));
+            return Ok(Self(Zeroizing::new(bytes.as_bytes().to_vec())));
         }
         Err(PyTypeError::new_err("a secret value must be str or bytes"))
     }
 }
 
 impl IntoSecretValue for Plaintext {
-    fn into_secret_value(self) -> Result<SecretValue, Error> {
-        Ok(SecretValue::new(self.0)?)
+    fn into_secret_value(mut self) -> Result<SecretValue, Error> {
+        // Moves the allocation itself (no copy left behind) into the SDK's zeroizing value.
+        Ok(SecretValue::new(std::mem::take(&mut *self.0))?)
     }
 }
 
