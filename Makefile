@@ -153,3 +153,37 @@ bench-node: node-build
 	rm -rf $(NODE_RELEASE) && mkdir -p $(NODE_RELEASE)
 	cd $(NODE_BINDING) && $(NAPI) build --platform --release --output-dir $(NODE_RELEASE) -- --quiet
 	cd $(NODE_BINDING) && node benches/run.mjs $(NODE_RELEASE) $(NODE_GEN)
+
+## The Kotlin and Swift binding (bindings/uniffi): one Rust library (debug, shared target dir)
+## and uniffi-bindgen at the same pinned uniffi version. `make kotlin` / `make swift` generate
+## the sources into $(UNIFFI_GEN). kotlin-test compiles the generated Kotlin with Maven (artifacts
+## cached in ./.cache/m2) and runs the JUnit suite against the emulator binary; swift-check
+## compiles the generated C header and links a C program against the library (no Swift here).
+UNIFFI := bindings/uniffi
+UNIFFI_GEN := $(CARGO_TARGET_DIR)/uniffi
+FFI_EXT := $(if $(filter Darwin,$(shell uname -s)),dylib,so)
+FFI_LIB := $(CARGO_TARGET_DIR)/debug/libcodespaces_secrets_ffi.$(FFI_EXT)
+BINDGEN := $(CARGO_TARGET_DIR)/debug/uniffi-bindgen
+MVN := mvn --batch-mode --no-transfer-progress -Dmaven.repo.local=$(CURDIR)/.cache/m2 -Dcargo.target.dir=$(CARGO_TARGET_DIR)
+
+.PHONY: ffi-build kotlin kotlin-test swift swift-check ffi-size
+test: kotlin-test swift-check
+
+ffi-build:
+	cargo build --quiet -p codespaces-secrets-ffi -p codespaces-secrets-uniffi-bindgen
+
+kotlin: ffi-build
+	rm -rf $(UNIFFI_GEN)/kotlin
+	$(BINDGEN) generate --library $(FFI_LIB) --language kotlin --no-format --out-dir $(UNIFFI_GEN)/kotlin
+
+kotlin-test: kotlin emulator-bin
+	rm -rf $(UNIFFI)/kotlin/target/surefire-reports
+	cd $(UNIFFI)/kotlin && env -u GITHUB_TOKEN -u GH_TOKEN -u GITHUB_API_URL $(MVN) --quiet test
+	cat $(UNIFFI)/kotlin/target/surefire-reports/*.txt | grep -h '^Tests run'
+
+swift: ffi-build
+	rm -rf $(UNIFFI_GEN)/swift
+	$(BINDGEN) generate --library $(FFI_LIB) --language swift --no-format --out-dir $(UNIFFI_GEN)/swift
+
+swift-check: swift
+	$(UNIFFI)/swift/check-header.sh $(UNIFFI_GEN)/swift $(FFI_LIB)

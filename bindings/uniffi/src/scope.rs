@@ -3,7 +3,7 @@
 //!
 //! The exported impl runs on tokio (`async_runtime = "tokio"`): the SDK's HTTP needs a reactor.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use codespaces_secrets::AnyScope;
@@ -77,7 +77,7 @@ impl Scope {
         Ok(self.0.delete(name).await?)
     }
 
-    /// Sets many secrets, in name order: checks every name and value first (one bad item fails
+    /// Sets many secrets, in name order (ignoring case, as GitHub does): checks every name and value first (one bad item fails
     /// the whole call before any request), fetches the key once, then writes each in turn. A
     /// failed item does not stop the others; the report lists every item.
     #[uniffi::method(default(progress = None))]
@@ -86,7 +86,8 @@ impl Scope {
         secrets: HashMap<String, String>,
         progress: Option<Arc<dyn ProgressListener>>,
     ) -> Result<BulkReport> {
-        let in_order: BTreeMap<String, String> = secrets.into_iter().collect();
+        let mut in_order: Vec<(String, String)> = secrets.into_iter().collect();
+        in_order.sort_by_cached_key(|(name, _)| name.to_ascii_uppercase());
         Ok(self.0.set_many(in_order, report_to(progress)).await?.into())
     }
 

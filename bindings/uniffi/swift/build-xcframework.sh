@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# macOS with Xcode and rustup: builds CodespacesSecretsFFI.xcframework (static libraries for iOS
+# devices, the iOS simulator and macOS, with the release-small profile) and the generated
+# CodespacesSecrets.swift beside Package.swift, so `swift build` / Xcode can use this package.
+#
+# Not run in this repository's CI (Linux, no Swift toolchain): see ../README.md.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+profile=${PROFILE:-release-small}
+target_dir=${CARGO_TARGET_DIR:-$root/target}
+lib=libcodespaces_secrets_ffi.a
+build=$here/build
+
+ios=(aarch64-apple-ios)
+simulator=(aarch64-apple-ios-sim x86_64-apple-ios)
+macos=(aarch64-apple-darwin x86_64-apple-darwin)
+
+rustup target add "${ios[@]}" "${simulator[@]}" "${macos[@]}"
+for target in "${ios[@]}" "${simulator[@]}" "${macos[@]}"; do
+    cargo build --manifest-path "$root/Cargo.toml" -p codespaces-secrets-ffi --profile "$profile" --target "$target"
+done
+
+# One fat library per platform: xcframework wants one library per platform and variant.
+rm -rf "$build" && mkdir -p "$build/ios" "$build/simulator" "$build/macos"
+fat() { # fat <output> <targets...>
+    local out=$1; shift
+    local inputs=()
+    for target in "$@"; do inputs+=("$target_dir/$target/$profile/$lib"); done
+    lipo -create "${inputs[@]}" -output "$out"
+}
+fat "$build/ios/$lib" "${ios[@]}"
+fat "$build/simulator/$lib" "${simulator[@]}"
+fat "$build/macos/$lib" "${macos[@]}"
+
+# The Swift, header and module map, read by the pinned bindgen from an unstripped (debug) host
+# build: release-small strips the symbol table the interface metadata is found through. The
+# interface and its checksums are the same in every profile.
+cargo build --manifest-path "$root/Cargo.toml" -p codespaces-secrets-ffi -p codespaces-secrets-uniffi-bindgen
+"$target_dir/debug/uniffi-bindgen" generate --library "$target_dir/debug/libcodespaces_secrets_ffi.dylib" \
+    --language swift --out-dir "$build/generated"
+
+# Headers in a folder named after the module, so several xcframeworks' module maps never collide.
+headers=$build/headers/CodespacesSecretsFFI
+mkdir -p "$headers"
+cp "$build/generated/CodespacesSecretsFFI.h" "$headers/"
+cp "$build/generated/CodespacesSecretsFFI.modulemap" "$headers/module.modulemap"
+
+rm -rf "$here/CodespacesSecretsFFI.xcframework"
+xcodebuild -create-xcframework \
+    -library "$build/ios/$lib" -headers "$build/headers" \
+    -library "$build/simulator/$lib" -headers "$build/headers" \
+    -library "$build/macos/$lib" -headers "$build/headers" \
+    -output "$here/CodespacesSecretsFFI.xcframework"
+cp "$build/generated/CodespacesSecrets.swift" "$here/Sources/CodespacesSecrets/"
+echo "built $here/CodespacesSecretsFFI.xcframework; try: cd $here && swift build"
