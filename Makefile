@@ -147,7 +147,7 @@ examples/node/node_modules/.installed: examples/node/package-lock.json
 	cd examples/node && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Node measurements with the release addon (`npm run build`'s profile): seal vs
+## Node measurements with the addon `npm run build` makes (release profile): seal vs
 ## libsodium-wrappers, bulk set of 100 vs @octokit/rest + libsodium-wrappers, the .node sizes.
 bench-node: node-build
 	rm -rf $(NODE_RELEASE) && mkdir -p $(NODE_RELEASE)

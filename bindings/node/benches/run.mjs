@@ -1,6 +1,8 @@
 // `make bench-node`: node benches/run.mjs <directory of a built binding (index.js + .node)>...
 // The first directory is measured; the size of every directory's .node file is printed.
-import { readdirSync, statSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 
@@ -30,8 +32,21 @@ for (const [label, what] of [
 }
 console.log(`ours vs documented octokit: ${(bulk.ours.seconds / base).toFixed(2)}x the time (goal <= 0.5x), ${bulk.ours.requests} vs ${bulk.octokit.requests} requests`)
 
+/** The size after strip(1), as a package would ship it; null where strip is unavailable. */
+function strippedSize(file) {
+  try {
+    const out = join(mkdtempSync(join(tmpdir(), 'node-bench-')), 'stripped.node')
+    execFileSync('strip', ['-o', out, file], { stdio: 'ignore' })
+    return statSync(out).size
+  } catch {
+    return null
+  }
+}
+
 for (const dir of dirs) {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.node'))) {
-    console.log(`.node size: ${mb(statSync(join(dir, file)).size)} (${statSync(join(dir, file)).size} bytes) ${join(dir, file)}`)
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.node')).map((f) => join(dir, f))) {
+    const size = statSync(file).size
+    const stripped = strippedSize(file)
+    console.log(`.node size: ${mb(size)} (${size} bytes)${stripped ? `, ${mb(stripped)} stripped` : ''}: ${file}`)
   }
 }
