@@ -124,9 +124,9 @@ test: node-test
 bench: bench-node
 
 node-test: node-build examples/node/node_modules/.installed
-	cd $(NODE_BINDING) && node --test --test-reporter=spec tests/
+	cd $(NODE_BINDING) && env -u GITHUB_TOKEN -u GH_TOKEN -u GITHUB_API_URL node --test --test-reporter=spec tests/
 	cd $(NODE_BINDING) && node_modules/.bin/tsc -p tests/types
-	node examples/node/quickstart.mjs > /dev/null
+	env -u GITHUB_TOKEN -u GH_TOKEN -u GITHUB_API_URL node examples/node/quickstart.mjs > /dev/null
 
 node-build: node-deps
 	rm -rf $(NODE_GEN) && mkdir -p $(NODE_GEN)
