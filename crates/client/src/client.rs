@@ -26,6 +26,9 @@ pub(crate) struct Inner {
     pub(crate) transport: Arc<Transport>,
     /// Public keys per scope path, so `set` needs one key request per scope, not per value.
     keys: Mutex<HashMap<String, PublicKey>>,
+    /// Held while a missing key is fetched, so concurrent first `set`s on a client wait for one
+    /// key request instead of each sending their own.
+    pub(crate) key_fetch: futures_util::lock::Mutex<()>,
 }
 
 impl Client {
@@ -233,10 +236,12 @@ impl ClientBuilder {
             &mut config.max_rate_limit_retries,
             self.max_rate_limit_retries,
         );
+        crate::tls::install_crypto_provider();
         Ok(Client {
             inner: Arc::new(Inner {
                 transport: Arc::new(Transport::new(config)?),
                 keys: Mutex::default(),
+                key_fetch: futures_util::lock::Mutex::new(()),
             }),
         })
     }

@@ -183,6 +183,11 @@ impl<K: ScopeKind> Secrets<K> {
 
     /// The cached public key, fetching it on first use.
     pub(crate) async fn key(&self) -> Result<PublicKey, Error> {
+        if let Some(key) = self.client.cached_key(&self.scope()) {
+            return Ok(key);
+        }
+        let _fetching = self.client.inner.key_fetch.lock().await;
+        // Another caller may have fetched it while we waited.
         match self.client.cached_key(&self.scope()) {
             Some(key) => Ok(key),
             None => self.public_key().await,

@@ -258,3 +258,24 @@ async fn values_of_every_size_arrive_intact() {
         );
     }
 }
+
+#[tokio::test]
+async fn concurrent_first_sets_share_one_key_request() {
+    let emu = emulator();
+    let repo = client(&emu).repo(OWNER, REPO);
+    let tasks: Vec<_> = (0..20)
+        .map(|i| {
+            let repo = repo.clone();
+            tokio::spawn(async move { repo.set(format!("PAR_{i}"), "v").await })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap().unwrap();
+    }
+    let key_requests = api_log(&emu)
+        .iter()
+        .filter(|r| r.path.ends_with("/public-key"))
+        .count();
+    assert_eq!(key_requests, 1);
+    assert_eq!(emu.secrets(&repo_scope()).len(), 20);
+}
