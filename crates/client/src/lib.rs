@@ -32,6 +32,7 @@ mod scope_names;
 mod seal_cache;
 mod selected_repositories;
 mod sync;
+mod tls;
 
 pub use any_scope::{AnyScope, SecretInfo};
 pub use bulk::{BulkFailure, BulkReport, Progress};

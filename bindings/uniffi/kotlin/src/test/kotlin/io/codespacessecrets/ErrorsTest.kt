@@ -91,12 +91,19 @@ class ErrorsTest {
     }
 
     @Test
-    fun `no server is Transport, and so is a timeout`() = test {
+    fun `no server is Transport, and so are a failed TLS handshake and a timeout`() = test {
         Client(ClientConfig(token = "ghp_x", baseUrl = "http://127.0.0.1:1", maxRetries = 0u)).use { client ->
             val e = assertFailsWith<CodespacesSecretsException.Transport> { client.user().list() }
             assertEquals("TRANSPORT", e.code())
         }
         Emulator.start().use { emu ->
+            // https to a plain-HTTP port: the TLS stack (ring, the OS trust store) is set up and
+            // the handshake fails cleanly.
+            val https = emu.url.replace("http://", "https://")
+            Client(ClientConfig(token = emu.token, baseUrl = https, maxRetries = 0u)).use { client ->
+                val tls = assertFailsWith<CodespacesSecretsException.Transport> { client.user().list() }
+                assertEquals("TRANSPORT", tls.code())
+            }
             emu.setFaults("""{"latency": {"fixed_ms": 3000}}""")
             emu.client(timeout = Duration.ofMillis(200), maxRetries = 0u).use { client ->
                 val started = System.nanoTime()
