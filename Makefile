@@ -191,15 +191,17 @@ swift-check: swift
 ## The mobile library's size (not part of make test): the cdylib with the release-small profile
 ## (opt-level z, fat LTO, one codegen unit, panic=abort, stripped), ring as the TLS provider, and
 ## no unwind tables (with panic=abort they only serve backtraces). Built in its own target dir so
-## the shared one is never locked for the minutes fat LTO takes; then the C ABI check against it.
+## the shared one is never locked for the minutes fat LTO takes; then the C ABI check and the
+## Kotlin suite against that library.
 FFI_SIZE_DIR := $(CARGO_TARGET_DIR)/ffi-size
 FFI_SMALL := $(FFI_SIZE_DIR)/release-small/libcodespaces_secrets_ffi.$(FFI_EXT)
 FFI_SIZE_GOAL := 3145728
 
-ffi-size: swift
+ffi-size: swift kotlin emulator-bin
 	CARGO_TARGET_DIR=$(FFI_SIZE_DIR) RUSTFLAGS="-C force-unwind-tables=no" cargo build --quiet -p codespaces-secrets-ffi --profile release-small
 	if cargo tree -q -p codespaces-secrets-ffi -e normal -i aws-lc-rs >/dev/null 2>&1; then echo "aws-lc-rs is linked into the FFI library"; exit 1; fi
 	$(UNIFFI)/swift/check-header.sh $(UNIFFI_GEN)/swift $(FFI_SMALL)
+	cd $(UNIFFI)/kotlin && env -u GITHUB_TOKEN -u GH_TOKEN -u GITHUB_API_URL $(MVN) --quiet test -Dffi.library.dir=$(FFI_SIZE_DIR)/release-small
 	@bytes=$$(wc -c < $(FFI_SMALL)); \
 	  awk -v b=$$bytes -v g=$(FFI_SIZE_GOAL) 'BEGIN { printf "%s: %d bytes = %.2f MiB (goal <= %.0f MiB)\n", "$(FFI_SMALL)", b, b/1048576, g/1048576 }'; \
 	  test $$bytes -le $(FFI_SIZE_GOAL)

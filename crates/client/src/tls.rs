@@ -2,9 +2,9 @@
 //! (rustls-platform-verifier) either way; only the cryptography library differs.
 //!
 //! - `aws-lc-rs` (default): reqwest's own choice, built in; nothing to install.
-//! - `ring`: about 0.7 MB smaller in a stripped library and simpler to cross-compile for iOS and
-//!   Android; the Kotlin/Swift library uses it. reqwest then takes the process-wide default
-//!   provider, which has to be installed before the first client is built.
+//! - `ring`: about 0.7 MB smaller in a stripped library; the Kotlin/Swift library uses it.
+//!   reqwest then takes the process-wide default provider, which has to be installed before the
+//!   first client is built.
 
 #[cfg(not(any(feature = "aws-lc-rs", feature = "ring")))]
 compile_error!(
