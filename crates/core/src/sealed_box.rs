@@ -10,12 +10,12 @@ use base64::engine::general_purpose::STANDARD;
 use blake2::Blake2b;
 use blake2::digest::{Digest, consts::U24};
 use crypto_secretbox::aead::generic_array::GenericArray;
-use crypto_secretbox::aead::{Aead, KeyInit};
+use crypto_secretbox::aead::{AeadInPlace, KeyInit};
 use crypto_secretbox::{Kdf, XSalsa20Poly1305};
 use curve25519_dalek::MontgomeryPoint;
 use rand_core::{OsRng, RngCore};
 use serde::{Deserialize, Serialize};
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, KeyProblem};
 use crate::models::KeyId;
@@ -23,7 +23,12 @@ use crate::public_key::PublicKey;
 use crate::value::SecretValue;
 
 /// Bytes a sealed box adds to its plaintext: the 32-byte ephemeral key and the 16-byte tag.
-pub const SEAL_OVERHEAD: usize = 48;
+pub const SEAL_OVERHEAD: usize = PUBLIC_KEY_LEN + TAG_LEN;
+
+/// The ephemeral public key that opens a sealed box.
+const PUBLIC_KEY_LEN: usize = 32;
+/// Poly1305's tag, between the ephemeral key and the ciphertext as libsodium lays it out.
+const TAG_LEN: usize = 16;
 
 /// A value sealed to a scope's public key: exactly the two fields the PUT body needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,13 +67,29 @@ impl PublicKey {
             &GenericArray::default(),
         ));
         let nonce = seal_nonce(ephemeral_public.as_bytes(), self.as_bytes());
-        let boxed = XSalsa20Poly1305::new(&key)
-            .encrypt(&nonce, plaintext)
-            .map_err(|_| Error::Encryption("XSalsa20-Poly1305 refused the input".into()))?;
+        // Encrypted in place in the output buffer (ephemeral key ‖ tag ‖ ciphertext), so a 48 KB
+        // value is not copied a second time.
         let mut out = Vec::with_capacity(SEAL_OVERHEAD + plaintext.len());
         out.extend_from_slice(ephemeral_public.as_bytes());
-        out.extend_from_slice(&boxed);
-        Ok(out)
+        out.extend_from_slice(&[0u8; TAG_LEN]);
+        out.extend_from_slice(plaintext);
+        match XSalsa20Poly1305::new(&key).encrypt_in_place_detached(
+            &nonce,
+            b"",
+            &mut out[SEAL_OVERHEAD..],
+        ) {
+            Ok(tag) => {
+                out[PUBLIC_KEY_LEN..SEAL_OVERHEAD].copy_from_slice(&tag);
+                Ok(out)
+            }
+            Err(_) => {
+                // The buffer still holds the plaintext.
+                out.zeroize();
+                Err(Error::Encryption(
+                    "XSalsa20-Poly1305 refused the input".into(),
+                ))
+            }
+        }
     }
 }
 
