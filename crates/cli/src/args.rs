@@ -24,7 +24,8 @@ Examples:
   printf '%s' \"$DB_URL\" | codespaces-secrets --repo octocat/hello-world set DB_URL
   codespaces-secrets --org octo-org set NPM_TOKEN --visibility selected --repos 1296269 < token.txt
   codespaces-secrets --user list --json
-  codespaces-secrets --repo octocat/hello-world sync --env-file .env --prune --dry-run";
+  codespaces-secrets --repo octocat/hello-world sync --env-file .env --prune --dry-run
+  codespaces-secrets --repo octocat/hello-world sync --env-file .env --json > sync-report.json";
 
 /// Manage GitHub Codespaces secrets: values are sealed with the scope's public key before they
 /// leave this machine, and writes are paced the way GitHub asks.
@@ -184,7 +185,7 @@ pub(crate) struct ReposArgs {
     pub(crate) json: bool,
 }
 
-/// `sync --env-file FILE [--dry-run] [--prune]`.
+/// `sync --env-file FILE [--dry-run] [--prune] [--json]`.
 #[derive(Debug, Args)]
 pub(crate) struct SyncArgs {
     /// The .env file: KEY=value lines in dotenv syntax
@@ -198,4 +199,8 @@ pub(crate) struct SyncArgs {
     /// Also delete the scope's secrets that the file does not name
     #[arg(long)]
     pub(crate) prune: bool,
+
+    /// Print the plan and the outcome of each change as JSON (for scripts and CI logs)
+    #[arg(long)]
+    pub(crate) json: bool,
 }

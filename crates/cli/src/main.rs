@@ -13,6 +13,7 @@ mod failure;
 mod output;
 mod parse;
 mod progress;
+mod sync_json;
 
 use std::process::ExitCode;
 

@@ -460,6 +460,110 @@ fn sync_with_failed_items_exits_1_after_reporting_each() {
 }
 
 #[test]
+fn sync_json_reports_the_plan_and_each_outcome() {
+    let emu = emulator();
+    let dir = TempDir::new("sync-json");
+    let repo_flags = ["--repo", "octocat/Spoon-Knife"];
+    run(
+        &emu,
+        &args(&repo_flags, &["set", "KEEP", "--value", "k-old"]),
+    )
+    .ok();
+    run(
+        &emu,
+        &args(&repo_flags, &["set", "STALE", "--value", "s-old"]),
+    )
+    .ok();
+    let env_file = dir.write(".env", "KEEP=k-new\nFRESH=f-new\n");
+    let env_path = env_file.to_str().expect("UTF-8 path");
+    emu.clear_log();
+
+    let plan = run(
+        &emu,
+        &args(
+            &repo_flags,
+            &[
+                "sync",
+                "--env-file",
+                env_path,
+                "--prune",
+                "--dry-run",
+                "--json",
+            ],
+        ),
+    )
+    .ok();
+    assert_eq!(writes(&emu), 0, "a dry run sends no write: {plan:#?}");
+    assert_eq!(
+        plan.json(),
+        serde_json::json!({
+            "dry_run": true,
+            "plan": [
+                {"name": "KEEP", "action": "update"},
+                {"name": "FRESH", "action": "create"},
+                {"name": "STALE", "action": "delete"},
+            ],
+            "created": [], "updated": [], "deleted": [], "failed": [],
+        })
+    );
+
+    let applied = run(
+        &emu,
+        &args(
+            &repo_flags,
+            &["sync", "--env-file", env_path, "--prune", "--json"],
+        ),
+    )
+    .ok();
+    let report = applied.json();
+    assert_eq!(report["dry_run"], false);
+    assert_eq!(report["created"], serde_json::json!(["FRESH"]));
+    assert_eq!(report["updated"], serde_json::json!(["KEEP"]));
+    assert_eq!(report["deleted"], serde_json::json!(["STALE"]));
+    assert_eq!(report["failed"], serde_json::json!([]));
+    let repo = Scope::repo("octocat", "Spoon-Knife");
+    assert_eq!(stored(&emu, &repo, "KEEP").as_deref(), Some("k-new"));
+    assert_eq!(stored(&emu, &repo, "STALE"), None);
+    for value in ["k-new", "f-new", "k-old", "s-old"] {
+        applied.never_shows(value);
+    }
+
+    // A refused item: listed with the SDK's code and GitHub's status, and the run exits 1.
+    let full: String = (0..99).map(|i| format!("S{i:03}=value-{i}\n")).collect();
+    let over = dir.write("over.env", &full);
+    let refused = run(
+        &emu,
+        &args(
+            &repo_flags,
+            &[
+                "sync",
+                "--env-file",
+                over.to_str().expect("UTF-8 path"),
+                "--json",
+            ],
+        ),
+    )
+    .fails_with(1);
+    let report = refused.json();
+    assert_eq!(
+        report["created"].as_array().map(Vec::len),
+        Some(98),
+        "{refused:#?}"
+    );
+    let failed = report["failed"].as_array().expect("failed is a list");
+    assert_eq!(failed.len(), 1, "{refused:#?}");
+    assert_eq!(failed[0]["name"], "S098");
+    assert_eq!(failed[0]["code"], "VALIDATION_FAILED");
+    assert_eq!(failed[0]["status"], 422);
+    assert!(failed[0]["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert!(
+        refused.stderr.contains("failed for 1 of 99 changes"),
+        "{refused:#?}"
+    );
+    refused.never_shows("value-98");
+}
+
+#[test]
 fn help_documents_the_environment_and_exit_codes() {
     let help = Cli::bare(&["--help"]).run().ok();
     for needle in [

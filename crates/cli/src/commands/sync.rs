@@ -1,4 +1,4 @@
-//! `sync --env-file FILE [--dry-run] [--prune]`.
+//! `sync --env-file FILE [--dry-run] [--prune] [--json]`.
 
 use codespaces_secrets::SyncOptions;
 
@@ -7,10 +7,12 @@ use crate::args::SyncArgs;
 use crate::failure::Failure;
 use crate::output;
 use crate::progress::ProgressDisplay;
+use crate::sync_json::SyncJson;
 
 /// Makes the scope match a .env file; prints the plan (dry run) or what happened.
 ///
-/// Some items failing is a failure of the run (exit 1), after the report lists each reason.
+/// Some items failing is a failure of the run (exit 1), after the report (text or JSON) lists
+/// each reason.
 pub(crate) async fn run(target: &Target, args: SyncArgs) -> Result<(), Failure> {
     let options = SyncOptions {
         dry_run: args.dry_run,
@@ -28,7 +30,11 @@ pub(crate) async fn run(target: &Target, args: SyncArgs) -> Result<(), Failure> 
         progress.finish();
         report
     }?;
-    output::line(&report.to_string())?;
+    if args.json {
+        output::json(&SyncJson::from(&report))?;
+    } else {
+        output::line(&report.to_string())?;
+    }
     let failed = report.result.failed.len();
     if failed > 0 {
         return Err(Failure::other(format!(

@@ -1,0 +1,67 @@
+//! `sync --json`: the SDK's `SyncReport` as JSON, one entry per change, failures with the
+//! SDK's stable error code. Names and reasons only: a value is never part of a report.
+
+use codespaces_secrets::{BulkFailure, SyncReport};
+use serde::Serialize;
+
+/// The whole report: what was planned and, unless it was a dry run, what happened.
+#[derive(Debug, Serialize)]
+pub(crate) struct SyncJson<'a> {
+    dry_run: bool,
+    plan: Vec<PlannedJson<'a>>,
+    created: &'a [String],
+    updated: &'a [String],
+    deleted: &'a [String],
+    failed: Vec<FailureJson<'a>>,
+}
+
+/// One planned change: `create`, `update` or `delete`.
+#[derive(Debug, Serialize)]
+struct PlannedJson<'a> {
+    name: &'a str,
+    action: String,
+}
+
+/// One change that failed, with the reason the SDK gives.
+#[derive(Debug, Serialize)]
+struct FailureJson<'a> {
+    name: &'a str,
+    /// `VALIDATION_FAILED`, `RATE_LIMITED`, ... (the SDK's `Error::code`).
+    code: &'static str,
+    /// The HTTP status, when GitHub answered.
+    status: Option<u16>,
+    message: String,
+}
+
+impl<'a> From<&'a SyncReport> for SyncJson<'a> {
+    fn from(report: &'a SyncReport) -> Self {
+        let result = &report.result;
+        Self {
+            dry_run: report.dry_run,
+            plan: report
+                .plan
+                .iter()
+                .map(|change| PlannedJson {
+                    name: &change.name,
+                    // SyncAction's Display: `create`, `update`, `delete`.
+                    action: change.action.to_string(),
+                })
+                .collect(),
+            created: &result.created,
+            updated: &result.updated,
+            deleted: &result.deleted,
+            failed: result.failed.iter().map(FailureJson::from).collect(),
+        }
+    }
+}
+
+impl<'a> From<&'a BulkFailure> for FailureJson<'a> {
+    fn from(failure: &'a BulkFailure) -> Self {
+        Self {
+            name: &failure.name,
+            code: failure.error.code(),
+            status: failure.error.api().map(|api| api.status),
+            message: failure.error.to_string(),
+        }
+    }
+}
