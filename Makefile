@@ -11,7 +11,7 @@ PYTHON ?= python3
 VENV := $(CURDIR)/.venv
 VPY := $(VENV)/bin/python
 
-.PHONY: all demo test fmt-check clippy rust-test interop contract contract-schemathesis contract-prism emulator-bin prism bench venv clean python-test python-venv python-develop bench-python
+.PHONY: all demo test fmt-check clippy docs rust-test interop contract contract-schemathesis contract-prism emulator-bin prism bench venv clean python-test python-venv python-develop bench-python
 
 all: test
 
@@ -21,13 +21,17 @@ demo:
 	cargo run --quiet --example quickstart
 
 ## Every check and suite; what CI runs (.ci/run).
-test: fmt-check clippy rust-test interop contract python-test
+test: fmt-check clippy docs rust-test interop contract python-test
 
 fmt-check:
 	cargo fmt --all -- --check
 
 clippy:
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+# The Rust API docs build without a warning (broken links, missing docs on a public item).
+docs:
+	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p codespaces-secrets -p codespaces-secrets-core -p codespaces-secrets-transport -p codespaces-secrets-emulator
 
 rust-test:
 	cargo test --workspace --quiet
