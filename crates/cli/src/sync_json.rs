@@ -60,7 +60,7 @@ impl<'a> From<&'a BulkFailure> for FailureJson<'a> {
         Self {
             name: &failure.name,
             code: failure.error.code(),
-            status: failure.error.api().map(|api| api.status),
+            status: failure.error.status(),
             message: failure.error.to_string(),
         }
     }

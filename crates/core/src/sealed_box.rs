@@ -19,14 +19,12 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, KeyProblem};
 use crate::models::KeyId;
-use crate::public_key::PublicKey;
+use crate::public_key::{KEY_BYTES, PublicKey};
 use crate::value::SecretValue;
 
 /// Bytes a sealed box adds to its plaintext: the 32-byte ephemeral key and the 16-byte tag.
-pub const SEAL_OVERHEAD: usize = PUBLIC_KEY_LEN + TAG_LEN;
+pub const SEAL_OVERHEAD: usize = KEY_BYTES + TAG_LEN;
 
-/// The ephemeral public key that opens a sealed box.
-const PUBLIC_KEY_LEN: usize = 32;
 /// Poly1305's tag, between the ephemeral key and the ciphertext as libsodium lays it out.
 const TAG_LEN: usize = 16;
 
@@ -79,7 +77,7 @@ impl PublicKey {
             &mut out[SEAL_OVERHEAD..],
         ) {
             Ok(tag) => {
-                out[PUBLIC_KEY_LEN..SEAL_OVERHEAD].copy_from_slice(&tag);
+                out[KEY_BYTES..SEAL_OVERHEAD].copy_from_slice(&tag);
                 Ok(out)
             }
             Err(_) => {
