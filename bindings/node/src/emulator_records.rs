@@ -86,16 +86,6 @@ impl From<emu::StoredSecret> for StoredSecret {
     }
 }
 
-fn fault_name(fault: emu::InjectedFault) -> &'static str {
-    match fault {
-        emu::InjectedFault::ServerError => "server_error",
-        emu::InjectedFault::DroppedConnection => "dropped_connection",
-        emu::InjectedFault::PrimaryRateLimit => "primary_rate_limit",
-        emu::InjectedFault::SecondaryRateLimit => "secondary_rate_limit",
-        _ => "other",
-    }
-}
-
 impl From<emu::LoggedRequest> for LoggedRequest {
     fn from(r: emu::LoggedRequest) -> Self {
         Self {
@@ -106,7 +96,7 @@ impl From<emu::LoggedRequest> for LoggedRequest {
             status: r.status,
             write: r.write,
             login: r.login,
-            fault: r.fault.map(|f| fault_name(f).to_owned()),
+            fault: r.fault.map(|f| f.as_str().to_owned()),
         }
     }
 }

@@ -34,9 +34,8 @@ pub struct LoggedRequest {
     pub ended_at: DateTime<Utc>,
 }
 
-/// A fault the emulator injected into a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// A fault the emulator injected into a request. Serialized as [`InjectedFault::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum InjectedFault {
     /// Answered 500, 502 or 503 without touching state.
@@ -47,6 +46,25 @@ pub enum InjectedFault {
     PrimaryRateLimit,
     /// Refused by the configured secondary rate limit.
     SecondaryRateLimit,
+}
+
+impl InjectedFault {
+    /// The fault's name wherever the log is shown (`/_emulator/log`, the language bindings):
+    /// `server_error`, `dropped_connection`, `primary_rate_limit` or `secondary_rate_limit`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ServerError => "server_error",
+            Self::DroppedConnection => "dropped_connection",
+            Self::PrimaryRateLimit => "primary_rate_limit",
+            Self::SecondaryRateLimit => "secondary_rate_limit",
+        }
+    }
+}
+
+impl Serialize for InjectedFault {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 /// The bounded log itself.
@@ -92,7 +110,20 @@ pub(crate) fn loggable_query(query: Option<&str>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::loggable_query;
+    use super::{InjectedFault, loggable_query};
+
+    #[test]
+    fn faults_serialize_as_their_names() {
+        for (fault, name) in [
+            (InjectedFault::ServerError, "server_error"),
+            (InjectedFault::DroppedConnection, "dropped_connection"),
+            (InjectedFault::PrimaryRateLimit, "primary_rate_limit"),
+            (InjectedFault::SecondaryRateLimit, "secondary_rate_limit"),
+        ] {
+            assert_eq!(fault.as_str(), name);
+            assert_eq!(serde_json::to_value(fault).ok(), Some(name.into()));
+        }
+    }
 
     #[test]
     fn tokens_in_queries_are_redacted() {
