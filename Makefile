@@ -76,6 +76,7 @@ bench: venv
 	$(VPY) benches/seal_pynacl.py $(CARGO_TARGET_DIR)/bench/pynacl_seal.json
 	$(VPY) benches/report.py $(CARGO_TARGET_DIR)
 	cargo bench --quiet -p codespaces-secrets --bench bulk
+	cargo bench --quiet -p codespaces-secrets --bench resync
 	$(MAKE) --no-print-directory bench-python
 
 ## The Python package (bindings/python): its tools in ./.venv, the extension built into it by

@@ -261,6 +261,8 @@ export interface Faults {
   primaryRateLimit?: PrimaryRateLimit
   /** GitHub's secondary limit on writes (403/429 with `retry-after`). */
   secondaryRateLimit?: SecondaryRateLimit
+  /** Eventual consistency: a secret written less than this long ago answers 404 to a GET. */
+  hideFreshWritesMs?: number
 }
 
 /** One API request the emulator answered (never a token or a value). */
@@ -416,7 +418,7 @@ export interface StoredSecret {
 }
 
 /** What a sync does to one secret. */
-export type SyncAction = 'create' | 'update' | 'delete'
+export type SyncAction = 'create' | 'update' | 'unchanged' | 'delete'
 
 /** Options of `syncEnvFile`. */
 export interface SyncOptions {

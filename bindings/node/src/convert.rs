@@ -132,6 +132,7 @@ impl From<sdk::SyncReport> for SyncReport {
                     action: match change.action {
                         sdk::SyncAction::Create => SyncAction::Create,
                         sdk::SyncAction::Update => SyncAction::Update,
+                        sdk::SyncAction::Unchanged => SyncAction::Unchanged,
                         sdk::SyncAction::Delete => SyncAction::Delete,
                     },
                 })
@@ -156,6 +157,7 @@ impl From<SyncOptions> for sdk::SyncOptions {
         Self {
             dry_run: o.dry_run.unwrap_or(false),
             prune: o.prune.unwrap_or(false),
+            ..Self::default()
         }
     }
 }

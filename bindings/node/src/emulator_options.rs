@@ -45,6 +45,8 @@ pub struct Faults {
     pub primary_rate_limit: Option<PrimaryRateLimit>,
     /// GitHub's secondary limit on writes (403/429 with `retry-after`).
     pub secondary_rate_limit: Option<SecondaryRateLimit>,
+    /// Eventual consistency: a secret written less than this long ago answers 404 to a GET.
+    pub hide_fresh_writes_ms: Option<u32>,
 }
 
 /// A primary rate limit: `limit` requests per `windowMs`.
@@ -103,6 +105,7 @@ impl From<Faults> for emu::Faults {
                     retry_after: s.retry_after_ms.map_or(d.retry_after, ms),
                 }
             }),
+            hide_fresh_writes: f.hide_fresh_writes_ms.map(ms),
         }
     }
 }

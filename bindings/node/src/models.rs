@@ -152,6 +152,8 @@ pub enum SyncAction {
     Create,
     /// The file names an existing secret; its value is replaced.
     Update,
+    /// The sync state shows the scope already holds this value: nothing is sent.
+    Unchanged,
     /// `prune`: the scope has a secret the file does not name.
     Delete,
 }

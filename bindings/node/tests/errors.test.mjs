@@ -151,11 +151,11 @@ test('DECODE and API_ERROR: answers outside the contract', async (t) => {
 })
 
 test('the report of a bulk set carries each failure as code, message, status and request id', async (t) => {
-  const { emu, org } = setup(t)
-  const report = await org.setMany({ ONE: 'v1', TWO: 'v2' })
+  const { emu, repo } = setup(t)
+  const report = await repo.setMany({ ONE: 'v1', TWO: 'v2' })
   assert.deepEqual(report.created, ['ONE', 'TWO'])
   emu.setFaults({ serverErrorRate: 1 })
-  const failing = await org.setMany({ THREE: 's3cr3t-plaintext' })
+  const failing = await repo.setMany({ THREE: 's3cr3t-plaintext' })
   assert.equal(failing.failed.length, 1)
   const [failure] = failing.failed
   assert.equal(failure.name, 'THREE')
@@ -163,6 +163,15 @@ test('the report of a bulk set carries each failure as code, message, status and
   assert.ok([500, 502, 503].includes(failure.status))
   assert.match(failure.requestId, /^[0-9A-F:]+$/)
   assert.ok(!failure.message.includes('s3cr3t-plaintext'))
-  assert.equal(emu.secretValue({ org: ORG }, 'THREE'), null)
   assert.equal(emu.secretValue({ repo: REPO }, 'THREE'), null)
+})
+
+test('an organization bulk set whose access list cannot be read rejects before any write', async (t) => {
+  const { emu, org } = setup(t)
+  emu.setFaults({ serverErrorRate: 1 })
+  const error = await rejection(org.setMany({ THREE: 's3cr3t-plaintext' }))
+  assert.ok([500, 502, 503].includes(error.status), `status ${error.status}`)
+  check(error, 'SERVER_ERROR', error.status)
+  assert.equal(emu.requestLog().filter((r) => r.method === 'PUT').length, 0)
+  assert.equal(emu.secretValue({ org: ORG }, 'THREE'), null)
 })

@@ -122,7 +122,11 @@ impl AsyncScope {
         prune: bool,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options = SyncOptions { dry_run, prune };
+        let options = SyncOptions {
+            dry_run,
+            prune,
+            ..SyncOptions::default()
+        };
         let callback = self::progress(progress, running_loop(py));
         spawn(
             py,

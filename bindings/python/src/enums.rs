@@ -89,18 +89,21 @@ pub(crate) enum SyncAction {
     Create,
     #[pyo3(name = "UPDATE")]
     Update,
+    #[pyo3(name = "UNCHANGED")]
+    Unchanged,
     #[pyo3(name = "DELETE")]
     Delete,
 }
 
 #[pymethods]
 impl SyncAction {
-    /// `"create"`, `"update"` or `"delete"`.
+    /// `"create"`, `"update"`, `"unchanged"` or `"delete"`.
     #[getter]
     pub(crate) fn value(&self) -> &'static str {
         match self {
             Self::Create => "create",
             Self::Update => "update",
+            Self::Unchanged => "unchanged",
             Self::Delete => "delete",
         }
     }
@@ -114,6 +117,7 @@ impl From<codespaces_secrets::SyncAction> for SyncAction {
         match action {
             codespaces_secrets::SyncAction::Create => Self::Create,
             codespaces_secrets::SyncAction::Update => Self::Update,
+            codespaces_secrets::SyncAction::Unchanged => Self::Unchanged,
             codespaces_secrets::SyncAction::Delete => Self::Delete,
         }
     }

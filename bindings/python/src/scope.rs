@@ -72,7 +72,11 @@ impl Scope {
         prune: bool,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<SyncReport> {
-        let options = SyncOptions { dry_run, prune };
+        let options = SyncOptions {
+            dry_run,
+            prune,
+            ..SyncOptions::default()
+        };
         let callback = self::progress(progress, None);
         wait(
             py,

@@ -83,6 +83,8 @@ pub enum SyncAction {
     Create,
     /// The file names an existing secret; its value is replaced.
     Update,
+    /// The sync state shows the scope already holds this value: nothing is sent.
+    Unchanged,
     /// `prune`: the scope has a secret the file does not name.
     Delete,
 }
@@ -132,6 +134,7 @@ impl From<SyncOptions> for sdk::SyncOptions {
         Self {
             dry_run: o.dry_run,
             prune: o.prune,
+            ..Self::default()
         }
     }
 }
@@ -141,6 +144,7 @@ impl From<sdk::SyncAction> for SyncAction {
         match a {
             sdk::SyncAction::Create => Self::Create,
             sdk::SyncAction::Update => Self::Update,
+            sdk::SyncAction::Unchanged => Self::Unchanged,
             sdk::SyncAction::Delete => Self::Delete,
         }
     }

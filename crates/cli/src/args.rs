@@ -25,6 +25,7 @@ Examples:
   codespaces-secrets --org octo-org set NPM_TOKEN --visibility selected --repos 1296269 < token.txt
   codespaces-secrets --user list --json
   codespaces-secrets --repo octocat/hello-world sync --env-file .env --prune --dry-run
+  codespaces-secrets --repo octocat/hello-world sync --env-file .env --no-state --force
   codespaces-secrets --repo octocat/hello-world sync --env-file .env --json > sync-report.json";
 
 /// Manage GitHub Codespaces secrets: values are sealed with the scope's public key before they
@@ -185,7 +186,7 @@ pub(crate) struct ReposArgs {
     pub(crate) json: bool,
 }
 
-/// `sync --env-file FILE [--dry-run] [--prune] [--json]`.
+/// `sync --env-file FILE [--dry-run] [--prune] [--state PATH | --no-state] [--force] [--json]`.
 #[derive(Debug, Args)]
 pub(crate) struct SyncArgs {
     /// The .env file: KEY=value lines in dotenv syntax
@@ -199,6 +200,22 @@ pub(crate) struct SyncArgs {
     /// Also delete the scope's secrets that the file does not name
     #[arg(long)]
     pub(crate) prune: bool,
+
+    /// The state that makes syncs incremental: values this tool wrote that did not change
+    /// since are not sent again. It holds keyed fingerprints and GitHub's timestamps, never a
+    /// value; its key is $CODESPACES_SECRETS_STATE_KEY or a 0600 file in the config directory
+    /// [default: $XDG_STATE_HOME/codespaces-secrets/state.json, else
+    /// ~/.local/state/codespaces-secrets/state.json]
+    #[arg(long, value_name = "PATH", conflicts_with = "no_state")]
+    pub(crate) state: Option<PathBuf>,
+
+    /// Keep no state: send every value the file names
+    #[arg(long)]
+    pub(crate) no_state: bool,
+
+    /// Send every value even when the state says it is unchanged
+    #[arg(long)]
+    pub(crate) force: bool,
 
     /// Print the plan and the outcome of each change as JSON (for scripts and CI logs)
     #[arg(long)]

@@ -11,15 +11,19 @@ pub(crate) struct SyncJson<'a> {
     plan: Vec<PlannedJson<'a>>,
     created: &'a [String],
     updated: &'a [String],
+    unchanged: &'a [String],
     deleted: &'a [String],
     failed: Vec<FailureJson<'a>>,
 }
 
-/// One planned change: `create`, `update` or `delete`.
+/// One entry of the plan: `create`, `update`, `unchanged` or `delete`, and for writes why
+/// (`new`, `changed`, `changed_elsewhere`, `forced`, `untracked`).
 #[derive(Debug, Serialize)]
 struct PlannedJson<'a> {
     name: &'a str,
-    action: String,
+    action: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
 }
 
 /// One change that failed, with the reason the SDK gives.
@@ -43,12 +47,13 @@ impl<'a> From<&'a SyncReport> for SyncJson<'a> {
                 .iter()
                 .map(|change| PlannedJson {
                     name: &change.name,
-                    // SyncAction's Display: `create`, `update`, `delete`.
-                    action: change.action.to_string(),
+                    action: change.action.as_str(),
+                    reason: change.reason.map(|r| r.as_str()),
                 })
                 .collect(),
             created: &result.created,
             updated: &result.updated,
+            unchanged: &report.unchanged,
             deleted: &result.deleted,
             failed: result.failed.iter().map(FailureJson::from).collect(),
         }

@@ -368,11 +368,12 @@ fn sync_in_every_scope() {
         assert_eq!(
             lines,
             [
-                "update DB_URL",
+                // Set outside `sync`, so the state has no record of its value.
+                "update DB_URL (untracked)",
                 "create GREETING",
                 "create API_TOKEN",
                 "delete STALE",
-                "dry run: 4 changes planned, nothing sent",
+                "dry run: 4 changes planned, 0 unchanged, nothing sent",
             ],
             "{plan:#?}"
         );
@@ -393,7 +394,7 @@ fn sync_in_every_scope() {
         assert!(
             applied
                 .stdout
-                .ends_with("2 created, 1 updated, 1 deleted, 0 failed\n"),
+                .ends_with("2 created, 1 updated, 0 unchanged, 1 deleted, 0 failed\n"),
             "{applied:#?}"
         );
         assert_eq!(applied.stderr, "", "no progress bar without a terminal");
@@ -411,16 +412,32 @@ fn sync_in_every_scope() {
         );
         assert_eq!(stored(&emu, &scope, "STALE"), None);
 
-        // Without --prune nothing is deleted, and every named secret is an update.
+        // Without --prune nothing is deleted; the state (on by default) knows the values
+        // were sent by the last sync, so nothing is sent again.
         run(&emu, &args(&scope_flags, &["set", "EXTRA", "--value", "x"])).ok();
+        emu.clear_log();
         let again = run(&emu, &args(&scope_flags, &["sync", "--env-file", env_path])).ok();
         assert!(
             again
                 .stdout
-                .ends_with("0 created, 3 updated, 0 deleted, 0 failed\n"),
+                .ends_with("0 created, 0 updated, 3 unchanged, 0 deleted, 0 failed\n"),
             "{again:#?}"
         );
+        assert_eq!(writes(&emu), 0, "{again:#?}");
         assert_eq!(stored(&emu, &scope, "EXTRA").as_deref(), Some("x"));
+        // --force and --no-state send every value.
+        for flag in ["--force", "--no-state"] {
+            let sent = run(
+                &emu,
+                &args(&scope_flags, &["sync", "--env-file", env_path, flag]),
+            )
+            .ok();
+            assert!(
+                sent.stdout
+                    .ends_with("0 created, 3 updated, 0 unchanged, 0 deleted, 0 failed\n"),
+                "{flag}: {sent:#?}"
+            );
+        }
     }
 }
 
@@ -444,7 +461,7 @@ fn sync_with_failed_items_exits_1_after_reporting_each() {
     .fails_with(1);
     assert!(
         run.stdout
-            .contains("100 created, 0 updated, 0 deleted, 1 failed"),
+            .contains("100 created, 0 updated, 0 unchanged, 0 deleted, 1 failed"),
         "{run:#?}"
     );
     assert!(run.stdout.contains("  S100: "), "{run:#?}");
@@ -499,11 +516,11 @@ fn sync_json_reports_the_plan_and_each_outcome() {
         serde_json::json!({
             "dry_run": true,
             "plan": [
-                {"name": "KEEP", "action": "update"},
-                {"name": "FRESH", "action": "create"},
+                {"name": "KEEP", "action": "update", "reason": "untracked"},
+                {"name": "FRESH", "action": "create", "reason": "new"},
                 {"name": "STALE", "action": "delete"},
             ],
-            "created": [], "updated": [], "deleted": [], "failed": [],
+            "created": [], "updated": [], "unchanged": [], "deleted": [], "failed": [],
         })
     );
 
@@ -606,7 +623,7 @@ fn write_interval_flag_and_environment_are_honoured() {
     .ok();
     assert!(started.elapsed() >= std::time::Duration::from_millis(300));
     let started = std::time::Instant::now();
-    Cli::new(&emu, &["--user", "sync", "--env-file", path])
+    Cli::new(&emu, &["--user", "sync", "--env-file", path, "--no-state"])
         .env("CODESPACES_SECRETS_WRITE_INTERVAL_MS", Some("150"))
         .run()
         .ok();

@@ -34,6 +34,8 @@ fn sync_draws_a_progress_bar_on_a_terminal() {
         .env("GITHUB_TOKEN", emu.token())
         .env_remove("GH_TOKEN")
         .env("CODESPACES_SECRETS_WRITE_INTERVAL_MS", "100")
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
         .output()
         .expect("script runs");
     let _ = std::fs::remove_dir_all(&dir);
@@ -44,7 +46,7 @@ fn sync_draws_a_progress_bar_on_a_terminal() {
         "no progress bar: {terminal}"
     );
     assert!(
-        terminal.contains("3 created, 0 updated, 0 deleted, 0 failed"),
+        terminal.contains("3 created, 0 updated, 0 unchanged, 0 deleted, 0 failed"),
         "{terminal}"
     );
     assert!(

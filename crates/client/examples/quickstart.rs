@@ -101,33 +101,31 @@ async fn main() -> Result<()> {
         println!("   visible to {} (id {})", listed.full_name, listed.id);
     }
 
-    step("6. Sync from a .env file (dry run, then for real)");
-    let env = std::env::temp_dir().join(format!("quickstart-{}.env", std::process::id()));
+    step("6. Sync from a .env file (dry run, then for real, then again: nothing to send)");
+    let work = std::env::temp_dir().join(format!("quickstart-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+    let env = work.join("demo.env");
     std::fs::write(
         &env,
         "DEMO_API_KEY=k-789-synced\nDEMO_DB_URL=postgres://demo\n",
     )?;
-    let plan = repo
-        .sync_env_file(
-            &env,
-            SyncOptions {
-                dry_run: true,
-                prune: false,
-            },
-        )
-        .await?;
+    // The state makes re-syncs incremental; it holds keyed fingerprints, never values.
+    let options = SyncOptions {
+        state: Some(work.join("state.json")),
+        state_key_file: Some(work.join("state.key")),
+        ..SyncOptions::default()
+    };
+    let dry_run = SyncOptions {
+        dry_run: true,
+        ..options.clone()
+    };
+    let plan = repo.sync_env_file(&env, dry_run).await?;
     println!("{}", indent(&plan.to_string()));
-    let applied = repo
-        .sync_env_file(
-            &env,
-            SyncOptions {
-                dry_run: false,
-                prune: false,
-            },
-        )
-        .await?;
+    let applied = repo.sync_env_file(&env, options.clone()).await?;
     println!("   {}", applied.result);
-    std::fs::remove_file(&env)?;
+    let again = repo.sync_env_file(&env, options).await?;
+    println!("{}", indent(&again.to_string()));
+    std::fs::remove_dir_all(&work)?;
 
     step("7. Delete everything the demo created");
     for name in ["DEMO_API_KEY", "DEMO_DB_URL"] {

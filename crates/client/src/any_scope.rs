@@ -177,6 +177,20 @@ impl AnyScope {
         each!(self, s => s.set_many_with_progress(pairs, progress).await)
     }
 
+    /// See [`Secrets::sync_with_progress`].
+    pub async fn sync<N, V>(
+        &self,
+        pairs: impl IntoIterator<Item = (N, V)>,
+        options: SyncOptions,
+        progress: impl FnMut(Progress<'_>) + Send,
+    ) -> Result<SyncReport, Error>
+    where
+        N: IntoSecretName,
+        V: IntoSecretValue,
+    {
+        each!(self, s => s.sync_with_progress(pairs, options, progress).await)
+    }
+
     /// See [`Secrets::sync_env_file_with_progress`].
     pub async fn sync_env_file(
         &self,

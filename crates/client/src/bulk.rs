@@ -130,6 +130,10 @@ impl<K: ScopeKind> Secrets<K> {
     ///
     /// A failure of one item does not stop the others; the report lists every item.
     ///
+    /// As with [`Secrets::set`], only values change: for organization secrets one list request
+    /// gives every secret's visibility, and the repositories of each `selected` one are read
+    /// and sent again with its new value.
+    ///
     /// ```no_run
     /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
     /// let report = client
@@ -172,16 +176,23 @@ impl<K: ScopeKind> Secrets<K> {
         V: IntoSecretValue,
     {
         let items = validate_pairs(pairs)?;
-        let options = K::prepare_options(&SetOptions::default())?;
+        let requested = K::prepare_options(&SetOptions::default())?;
         self.path(&[])?;
         let mut report = BulkReport::default();
         if items.is_empty() {
             return Ok(report);
         }
+        let known = self.known_secrets().await?;
         let mut key = self.key().await?;
         let total = items.len();
         for (done, (name, value)) in items.iter().enumerate() {
-            let result = self.put_value(name, value, &options, &mut key).await;
+            let result = match self
+                .complete_options(name, &requested, known.current(name))
+                .await
+            {
+                Ok(options) => self.put_value(name, value, &options, &mut key).await,
+                Err(e) => Err(e),
+            };
             let ok = result.is_ok();
             report.record(name.canonical(), result);
             progress(Progress {

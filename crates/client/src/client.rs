@@ -9,6 +9,7 @@ use codespaces_secrets_core::PublicKey;
 use codespaces_secrets_transport::{Transport, TransportConfig};
 
 use crate::Error;
+use crate::fresh_writes::FreshWrites;
 use crate::scope::Secrets;
 use crate::scope_kind::{Org, Repo, User};
 
@@ -29,6 +30,8 @@ pub(crate) struct Inner {
     /// Held while a missing key is fetched, so concurrent first `set`s on a client wait for one
     /// key request instead of each sending their own.
     pub(crate) key_fetch: futures_util::lock::Mutex<()>,
+    /// Secrets written in the last few seconds, whose 404s are retried (eventual consistency).
+    pub(crate) fresh_writes: FreshWrites,
 }
 
 impl Client {
@@ -242,6 +245,7 @@ impl ClientBuilder {
                 transport: Arc::new(Transport::new(config)?),
                 keys: Mutex::default(),
                 key_fetch: futures_util::lock::Mutex::new(()),
+                fresh_writes: FreshWrites::default(),
             }),
         })
     }

@@ -21,17 +21,25 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod access;
 mod any_scope;
 mod bulk;
 mod client;
+mod env_file;
+mod fresh_writes;
 mod input;
 mod options;
+mod paths;
+mod private_file;
 mod scope;
 mod scope_kind;
 mod scope_names;
 mod seal_cache;
 mod selected_repositories;
+mod state_key;
 mod sync;
+mod sync_run;
+mod sync_state;
 mod tls;
 
 pub use any_scope::{AnyScope, SecretInfo};
@@ -44,10 +52,12 @@ pub use codespaces_secrets_core::{KeyId, PublicKey, SecretName, SecretValue, Vis
 pub use codespaces_secrets_transport::{ApiError, Error};
 pub use input::{IntoSecretName, IntoSecretValue};
 pub use options::{SetOptions, SetOutcome};
+pub use paths::{config_dir, default_state_key_path, default_state_path, state_dir};
 pub use scope::Secrets;
-pub use scope_kind::{Org, Repo, ScopeKind, SecretModel, SelectableScope, User};
+pub use scope_kind::{AccessOnUpdate, Org, Repo, ScopeKind, SecretModel, SelectableScope, User};
 pub use seal_cache::seal_cached;
-pub use sync::{PlannedChange, SyncAction, SyncOptions, SyncReport};
+pub use state_key::STATE_KEY_ENV;
+pub use sync::{PlannedChange, SyncAction, SyncOptions, SyncReport, WriteReason};
 
 /// The README's examples, compiled as doctests so they cannot rot.
 #[cfg(doctest)]

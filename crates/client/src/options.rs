@@ -32,11 +32,12 @@ impl fmt::Display for SetOutcome {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SetOptions {
-    /// Organization secrets: which repositories may use it. When unset, `private` is sent
-    /// (GitHub requires a visibility; `private` is also the GitHub CLI's default).
+    /// Organization secrets: which repositories may use it. When unset, an existing secret
+    /// keeps its visibility and a new one gets `private` (the GitHub CLI's default). A
+    /// repository list without a visibility means `selected`.
     pub visibility: Option<Visibility>,
     /// User secrets, and organization secrets with `selected` visibility: the repository ids
-    /// that may use it. When unset, GitHub keeps the current list.
+    /// that may use it. When unset, an existing secret keeps its current list.
     pub selected_repository_ids: Option<Vec<i64>>,
 }
 

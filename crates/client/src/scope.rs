@@ -8,6 +8,7 @@ use codespaces_secrets_transport::{ApiRequest, Method};
 use futures_util::TryStreamExt;
 use futures_util::stream::BoxStream;
 
+use crate::access::Current;
 use crate::input::{IntoSecretName, IntoSecretValue};
 use crate::options::{SetOptions, SetOutcome};
 use crate::scope_kind::ScopeKind;
@@ -112,6 +113,9 @@ impl<K: ScopeKind> Secrets<K> {
 
     /// One secret's metadata (never its value: GitHub does not return values).
     ///
+    /// GitHub is eventually consistent: if this client wrote the secret in the last few
+    /// seconds, a 404 is retried briefly (under 2 s) before it is returned.
+    ///
     /// ```no_run
     /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
     /// let secret = client.repo("octocat", "hello-world").get("API_KEY").await?;
@@ -120,20 +124,25 @@ impl<K: ScopeKind> Secrets<K> {
     /// ```
     pub async fn get(&self, name: impl IntoSecretName) -> Result<K::Secret, Error> {
         let name = name.into_secret_name()?;
-        let request = ApiRequest::new(
-            K::OPERATIONS.get,
-            Method::Get,
-            self.secret_path(&name, &[])?,
-        );
-        self.client.inner.transport.send(request).await?.json()
+        let path = self.secret_path(&name, &[])?;
+        self.read_after_write(&name, || async {
+            let request = ApiRequest::new(K::OPERATIONS.get, Method::Get, path.clone());
+            self.client.inner.transport.send(request).await?.json()
+        })
+        .await
     }
 
     /// Seals `value` with the scope's public key and stores it under `name`.
     ///
     /// Name and value are checked before any request. The key is fetched once and cached; if
     /// GitHub refuses a value because the key was rotated, the key is fetched again and the
-    /// value sent once more. Organization secrets get visibility `private`; use
-    /// [`Secrets::set_with`] to choose.
+    /// value sent once more.
+    ///
+    /// Only the value changes. An existing organization secret keeps its visibility and, when
+    /// it is `selected`, its repositories: GitHub resets both on a PUT that omits them, so they
+    /// are read first (one `get`, plus the repository list for `selected`) and sent again. A
+    /// new organization secret is `private`; use [`Secrets::set_with`] to choose. User secrets
+    /// keep their repositories without a read (GitHub keeps the list when a PUT omits it).
     ///
     /// ```no_run
     /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
@@ -160,8 +169,11 @@ impl<K: ScopeKind> Secrets<K> {
     ) -> Result<SetOutcome, Error> {
         let name = name.into_secret_name()?;
         let value = value.into_secret_value()?;
-        let options = K::prepare_options(options)?;
+        let requested = K::prepare_options(options)?;
         self.path(&[])?;
+        let options = self
+            .complete_options(&name, &requested, Current::Unknown)
+            .await?;
         let mut key = self.key().await?;
         self.put_value(&name, &value, &options, &mut key).await
     }
@@ -178,6 +190,10 @@ impl<K: ScopeKind> Secrets<K> {
         let path = self.secret_path(&name, &[])?;
         let request = ApiRequest::new(K::OPERATIONS.delete, Method::Delete, path);
         self.client.inner.transport.send(request).await?;
+        self.client
+            .inner
+            .fresh_writes
+            .forget(&self.fresh_key(&name));
         Ok(())
     }
 
@@ -235,6 +251,7 @@ impl<K: ScopeKind> Secrets<K> {
         let path = self.secret_path(name, &[])?;
         let request = ApiRequest::new(K::OPERATIONS.put, Method::Put, path).with_body(body);
         let response = self.client.inner.transport.send(request).await?;
+        self.client.inner.fresh_writes.record(self.fresh_key(name));
         Ok(match response.status {
             201 => SetOutcome::Created,
             _ => SetOutcome::Updated,

@@ -1,6 +1,7 @@
 //! The three kinds of scope and what distinguishes them: the secret model, the operation names,
 //! and which `set` options they accept.
 
+use chrono::{DateTime, Utc};
 use codespaces_secrets_core::Visibility;
 use codespaces_secrets_core::models::{OrgSecret, RepoSecret, UserSecret};
 use serde::de::DeserializeOwned;
@@ -37,11 +38,21 @@ pub struct RepositoryOperations {
 pub trait SecretModel {
     /// The secret's name, as GitHub returned it.
     fn name(&self) -> &str;
+    /// When GitHub last changed the secret (whole seconds).
+    fn updated_at(&self) -> DateTime<Utc>;
+    /// Which repositories may use it; `None` for repository secrets, which have no setting.
+    fn visibility(&self) -> Option<Visibility>;
 }
 
 impl SecretModel for UserSecret {
     fn name(&self) -> &str {
         &self.name
+    }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+    fn visibility(&self) -> Option<Visibility> {
+        Some(self.visibility)
     }
 }
 
@@ -49,12 +60,43 @@ impl SecretModel for RepoSecret {
     fn name(&self) -> &str {
         &self.name
     }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+    fn visibility(&self) -> Option<Visibility> {
+        None
+    }
 }
 
 impl SecretModel for OrgSecret {
     fn name(&self) -> &str {
         &self.name
     }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+    fn visibility(&self) -> Option<Visibility> {
+        Some(self.visibility)
+    }
+}
+
+/// What an update that names no visibility or repositories must do so the secret's access
+/// stays as it is.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccessOnUpdate {
+    /// Repository secrets have no access settings.
+    Nothing,
+    /// User secrets: a PUT without `selected_repository_ids` leaves the list as it is (the
+    /// field is optional and the list is managed through its own endpoints).
+    KeptByGitHub,
+    /// Organization secrets: every PUT must carry `visibility`, and one without
+    /// `selected_repository_ids` selects no repositories, so the client reads the current
+    /// settings and sends them again. The operation that lists the selected repositories.
+    Resent {
+        /// Operation name of the (paged) selected-repositories list.
+        list_repositories: &'static str,
+    },
 }
 
 /// A kind of scope: [`User`], [`Repo`] or [`Org`]. Decides the secret model and the options
@@ -64,7 +106,11 @@ pub trait ScopeKind: private::Sealed + Send + Sync + 'static {
     type Secret: DeserializeOwned + SecretModel + Send + 'static;
     #[doc(hidden)]
     const OPERATIONS: SecretOperations;
-    /// Checks `set` options for this scope and fills in GitHub's required defaults.
+    /// How an update keeps the access settings the caller did not mention.
+    #[doc(hidden)]
+    const ACCESS_ON_UPDATE: AccessOnUpdate;
+    /// Checks `set` options for this scope before any request. Settings left unset are
+    /// completed later from the secret's current ones (see [`AccessOnUpdate`]).
     #[doc(hidden)]
     fn prepare_options(options: &SetOptions) -> Result<SetOptions, Error>;
 }
@@ -77,6 +123,8 @@ pub trait SelectableScope: ScopeKind {
     #[doc(hidden)]
     const PAGED_REPOSITORIES: bool;
 }
+
+const ORG_LIST_REPOSITORIES: &str = "list-selected-repos-for-org-secret";
 
 /// The authenticated user's secrets.
 #[derive(Debug)]
@@ -101,6 +149,7 @@ impl ScopeKind for User {
         put: "create-or-update-secret-for-authenticated-user",
         delete: "delete-secret-for-authenticated-user",
     };
+    const ACCESS_ON_UPDATE: AccessOnUpdate = AccessOnUpdate::KeptByGitHub;
     fn prepare_options(options: &SetOptions) -> Result<SetOptions, Error> {
         if options.visibility.is_some() {
             return Err(Error::invalid_input(
@@ -137,6 +186,7 @@ impl ScopeKind for Repo {
         put: "create-or-update-repo-secret",
         delete: "delete-repo-secret",
     };
+    const ACCESS_ON_UPDATE: AccessOnUpdate = AccessOnUpdate::Nothing;
     fn prepare_options(options: &SetOptions) -> Result<SetOptions, Error> {
         if *options != SetOptions::default() {
             return Err(Error::invalid_input(
@@ -157,19 +207,27 @@ impl ScopeKind for Org {
         put: "create-or-update-org-secret",
         delete: "delete-org-secret",
     };
+    const ACCESS_ON_UPDATE: AccessOnUpdate = AccessOnUpdate::Resent {
+        list_repositories: ORG_LIST_REPOSITORIES,
+    };
+    /// A repository list alone means visibility `selected`, the only one that takes a list.
     fn prepare_options(options: &SetOptions) -> Result<SetOptions, Error> {
-        let visibility = options.visibility.unwrap_or(Visibility::Private);
+        let mut visibility = options.visibility;
         if let Some(ids) = &options.selected_repository_ids {
-            if visibility != Visibility::Selected {
-                return Err(Error::invalid_input(
-                    "selected_repository_ids",
-                    format!("a repository list needs visibility `selected`, not `{visibility}`"),
-                ));
+            match visibility {
+                None => visibility = Some(Visibility::Selected),
+                Some(Visibility::Selected) => {}
+                Some(other) => {
+                    return Err(Error::invalid_input(
+                        "selected_repository_ids",
+                        format!("a repository list needs visibility `selected`, not `{other}`"),
+                    ));
+                }
             }
             check_repository_ids(ids)?;
         }
         Ok(SetOptions {
-            visibility: Some(visibility),
+            visibility,
             selected_repository_ids: options.selected_repository_ids.clone(),
         })
     }
@@ -177,7 +235,7 @@ impl ScopeKind for Org {
 
 impl SelectableScope for Org {
     const REPOSITORY_OPERATIONS: RepositoryOperations = RepositoryOperations {
-        list: "list-selected-repos-for-org-secret",
+        list: ORG_LIST_REPOSITORIES,
         set: "set-selected-repos-for-org-secret",
         add: "add-selected-repo-to-org-secret",
         remove: "remove-selected-repo-from-org-secret",

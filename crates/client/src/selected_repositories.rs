@@ -10,7 +10,8 @@ use crate::Error;
 use crate::input::{IntoSecretName, IntoSecretValue};
 use crate::options::{SetOptions, SetOutcome, check_repository_ids};
 use crate::scope::Secrets;
-use crate::scope_kind::SelectableScope;
+use crate::scope_kind::{ScopeKind, SelectableScope};
+use codespaces_secrets_core::SecretName;
 
 impl<K: SelectableScope> Secrets<K> {
     /// Like [`Secrets::set`], with a visibility (organization) and/or the repositories that may
@@ -47,24 +48,16 @@ impl<K: SelectableScope> Secrets<K> {
     ) -> Result<Vec<MinimalRepository>, Error> {
         let name = name.into_secret_name()?;
         let operation = K::REPOSITORY_OPERATIONS.list;
-        let request = ApiRequest::new(
-            operation,
-            Method::Get,
-            self.secret_path(&name, &["repositories"])?,
-        );
-        let transport = &self.client.inner.transport;
         if K::PAGED_REPOSITORIES {
-            transport
-                .paginate(request, |r| Ok(r.json::<RepositoryList>()?.repositories))
-                .try_collect()
-                .await
-        } else {
-            Ok(transport
-                .send(request)
-                .await?
-                .json::<RepositoryList>()?
-                .repositories)
+            return self.paged_repositories(&name, operation).await;
         }
+        let path = self.secret_path(&name, &["repositories"])?;
+        self.read_after_write(&name, || async {
+            let request = ApiRequest::new(operation, Method::Get, path.clone());
+            let response = self.client.inner.transport.send(request).await?;
+            Ok(response.json::<RepositoryList>()?.repositories)
+        })
+        .await
     }
 
     /// Replaces the list of repositories that may use a secret.
@@ -101,7 +94,7 @@ impl<K: SelectableScope> Secrets<K> {
     /// # Ok(()) }
     /// ```
     pub async fn add_repository(&self, name: impl IntoSecretName, id: i64) -> Result<(), Error> {
-        self.repository_call(name, id, K::REPOSITORY_OPERATIONS.add, Method::Put)
+        self.repository_call_checked(name, id, K::REPOSITORY_OPERATIONS.add, Method::Put)
             .await
     }
 
@@ -113,11 +106,11 @@ impl<K: SelectableScope> Secrets<K> {
     /// # Ok(()) }
     /// ```
     pub async fn remove_repository(&self, name: impl IntoSecretName, id: i64) -> Result<(), Error> {
-        self.repository_call(name, id, K::REPOSITORY_OPERATIONS.remove, Method::Delete)
+        self.repository_call_checked(name, id, K::REPOSITORY_OPERATIONS.remove, Method::Delete)
             .await
     }
 
-    async fn repository_call(
+    async fn repository_call_checked(
         &self,
         name: impl IntoSecretName,
         id: i64,
@@ -134,5 +127,25 @@ impl<K: SelectableScope> Secrets<K> {
             .send(ApiRequest::new(operation, method, path))
             .await?;
         Ok(())
+    }
+}
+
+impl<K: ScopeKind> Secrets<K> {
+    /// A secret's selected repositories from a paged list operation, every page.
+    pub(crate) async fn paged_repositories(
+        &self,
+        name: &SecretName,
+        operation: &'static str,
+    ) -> Result<Vec<MinimalRepository>, Error> {
+        let path = self.secret_path(name, &["repositories"])?;
+        self.read_after_write(name, || {
+            let request = ApiRequest::new(operation, Method::Get, path.clone());
+            self.client
+                .inner
+                .transport
+                .paginate(request, |r| Ok(r.json::<RepositoryList>()?.repositories))
+                .try_collect()
+        })
+        .await
     }
 }

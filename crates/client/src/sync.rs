@@ -1,256 +1,174 @@
-//! Making a scope's secrets match a `.env` file.
+//! Making a scope's secrets match a desired set (a `.env` file or pairs given in code): the
+//! options, the plan and the report. The run itself is in `sync_run`.
 
-use std::collections::HashSet;
 use std::fmt;
-use std::path::Path;
+use std::path::PathBuf;
 
-use codespaces_secrets_core::SecretName;
-
-use crate::bulk::{BulkReport, Progress, validate_pairs};
-use crate::options::SetOptions;
-use crate::scope::Secrets;
-use crate::scope_kind::{ScopeKind, SecretModel};
-use crate::{Error, SecretValue};
+use crate::bulk::BulkReport;
 
 /// How to sync.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+///
+/// ```
+/// use codespaces_secrets::SyncOptions;
+/// let options = SyncOptions {
+///     prune: true,
+///     state: Some(".codespaces-secrets-state.json".into()),
+///     ..SyncOptions::default()
+/// };
+/// # let _ = options;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SyncOptions {
-    /// Plan only: list the changes, send no write.
+    /// Plan only: list the changes, send no write (and leave the state file as it is).
     pub dry_run: bool,
-    /// Also delete secrets of the scope that the file does not name.
+    /// Also delete secrets of the scope that the desired set does not name.
     pub prune: bool,
+    /// A state file that makes the sync incremental: a value is written only when the scope
+    /// lacks the secret, the value differs from what this tool last wrote there, or the secret
+    /// changed on GitHub since (its `updated_at` moved). The file holds, per API, scope and
+    /// name, a keyed fingerprint and GitHub's `updated_at` — never a value, never an unkeyed
+    /// hash. Created if missing (mode 0600). `None`: every value is written, as without state.
+    pub state: Option<PathBuf>,
+    /// The key file for the state's fingerprints (created with a random key if missing).
+    /// Default: `CODESPACES_SECRETS_STATE_KEY` (base64 of 32 bytes), else
+    /// [`default_state_key_path`](crate::default_state_key_path). A state read with another key
+    /// is harmless: every value is written once more.
+    pub state_key_file: Option<PathBuf>,
+    /// Write every value even when the state says it is unchanged.
+    pub force: bool,
 }
 
 /// A change a sync makes (or, in a dry run, would make).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncAction {
-    /// The file names a secret the scope lacks.
+    /// The desired set names a secret the scope lacks.
     Create,
-    /// The file names an existing secret; its value is replaced (GitHub never returns values,
-    /// so they cannot be compared).
+    /// The desired set names an existing secret whose value is written again (see
+    /// [`WriteReason`] for why).
     Update,
-    /// `prune`: the scope has a secret the file does not name.
+    /// The state shows the scope already holds this value: nothing is sent.
+    Unchanged,
+    /// `prune`: the scope has a secret the desired set does not name.
     Delete,
+}
+
+impl SyncAction {
+    /// `create`, `update`, `unchanged` or `delete`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Create => "create",
+            Self::Update => "update",
+            Self::Unchanged => "unchanged",
+            Self::Delete => "delete",
+        }
+    }
 }
 
 impl fmt::Display for SyncAction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // `pad` honours width flags, so plans print as aligned columns.
-        f.pad(match self {
-            Self::Create => "create",
-            Self::Update => "update",
-            Self::Delete => "delete",
-        })
+        f.pad(self.as_str())
     }
 }
 
-/// One planned change.
+/// Why a sync writes a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteReason {
+    /// The scope lacks the secret.
+    New,
+    /// The value differs from the one this tool last wrote there.
+    Changed,
+    /// The secret changed on GitHub since this tool wrote it (its `updated_at` moved).
+    ChangedElsewhere,
+    /// `force` was set.
+    Forced,
+    /// The secret exists but nothing records what it holds (no state file, or a state
+    /// without this secret): GitHub never returns values, so it is written to be sure.
+    Untracked,
+}
+
+impl WriteReason {
+    /// `new`, `changed`, `changed_elsewhere`, `forced` or `untracked`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::Changed => "changed",
+            Self::ChangedElsewhere => "changed_elsewhere",
+            Self::Forced => "forced",
+            Self::Untracked => "untracked",
+        }
+    }
+}
+
+impl fmt::Display for WriteReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// One entry of the plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedChange {
     /// The secret's name, upper-case.
     pub name: String,
     /// What happens to it.
     pub action: SyncAction,
+    /// For creates and updates, why the value is written.
+    pub reason: Option<WriteReason>,
 }
 
 /// The plan of a sync and, unless it was a dry run, what happened.
 #[derive(Debug, Clone)]
 pub struct SyncReport {
-    /// Every change, in order: creates and updates in file order, then deletes.
+    /// Every desired secret in order (creates, updates and unchanged ones), then deletes.
     pub plan: Vec<PlannedChange>,
     /// Whether this was a dry run (then `result` is empty).
     pub dry_run: bool,
-    /// What happened to each change.
+    /// Secrets left as they were because the state shows they already hold the value.
+    pub unchanged: Vec<String>,
+    /// What happened to each write.
     pub result: BulkReport,
+}
+
+impl SyncReport {
+    /// The planned writes (creates, updates and deletes), without the unchanged entries.
+    pub fn changes(&self) -> impl Iterator<Item = &PlannedChange> {
+        self.plan
+            .iter()
+            .filter(|c| c.action != SyncAction::Unchanged)
+    }
 }
 
 impl fmt::Display for SyncReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for change in &self.plan {
-            writeln!(f, "{:<7} {}", change.action, change.name)?;
+            write!(f, "{:<9} {}", change.action, change.name)?;
+            match change.reason {
+                Some(reason) if reason != WriteReason::New => writeln!(f, " ({reason})")?,
+                _ => writeln!(f)?,
+            }
         }
         if self.dry_run {
-            write!(
+            return write!(
                 f,
-                "dry run: {} changes planned, nothing sent",
-                self.plan.len()
-            )
-        } else {
-            write!(f, "{}", self.result)
+                "dry run: {} changes planned, {} unchanged, nothing sent",
+                self.changes().count(),
+                self.unchanged.len()
+            );
         }
-    }
-}
-
-/// Reads `KEY=value` pairs with dotenv syntax, refusing an unreadable or malformed file.
-fn read_env_file(path: &Path) -> Result<Vec<(String, String)>, Error> {
-    let invalid = |message: String| Error::invalid_input("env_file", message);
-    let entries = dotenvy::from_path_iter(path)
-        .map_err(|e| invalid(format!("cannot read {}: {e}", path.display())))?;
-    let mut pairs = Vec::new();
-    for entry in entries {
-        let pair = entry.map_err(|e| {
-            invalid(format!(
-                "{} is not a valid .env file: {}",
-                path.display(),
-                describe_parse_error(&e, pairs.len() + 1)
-            ))
-        })?;
-        pairs.push(pair);
-    }
-    Ok(pairs)
-}
-
-/// dotenvy's own message quotes the whole offending line, value included; this names only the
-/// entry's key (when it looks like one) and where parsing stopped.
-fn describe_parse_error(error: &dotenvy::Error, entry: usize) -> String {
-    match error {
-        dotenvy::Error::LineParse(line, at) => {
-            let key = line
-                .split_once('=')
-                .map(|(key, _)| key.trim())
-                .map(|key| key.strip_prefix("export ").unwrap_or(key).trim())
-                .filter(|key| !key.is_empty())
-                .filter(|key| key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
-            let which = match key {
-                Some(key) => format!("entry {entry} ({key})"),
-                None => format!("entry {entry}"),
-            };
-            format!(
-                "{which} does not parse (at character {at} of its line; the line is not shown, it may hold a secret)"
-            )
+        let r = &self.result;
+        write!(
+            f,
+            "{} created, {} updated, {} unchanged, {} deleted, {} failed",
+            r.created.len(),
+            r.updated.len(),
+            self.unchanged.len(),
+            r.deleted.len(),
+            r.failed.len()
+        )?;
+        for failure in &r.failed {
+            write!(f, "\n  {}: {}", failure.name, failure.error)?;
         }
-        other => other.to_string(),
-    }
-}
-
-impl<K: ScopeKind> Secrets<K> {
-    /// Makes the scope's secrets match a `.env` file: creates and updates every secret it
-    /// names, and with `prune` deletes the others. The whole file is validated first; a bad
-    /// line or name refuses the sync before any request.
-    ///
-    /// ```no_run
-    /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
-    /// use codespaces_secrets::SyncOptions;
-    /// let repo = client.repo("octocat", "hello-world");
-    /// let plan = repo.sync_env_file(".env", SyncOptions { dry_run: true, prune: true }).await?;
-    /// println!("{plan}");
-    /// # Ok(()) }
-    /// ```
-    pub async fn sync_env_file(
-        &self,
-        path: impl AsRef<Path>,
-        options: SyncOptions,
-    ) -> Result<SyncReport, Error> {
-        self.sync_env_file_with_progress(path, options, |_| {})
-            .await
-    }
-
-    /// [`Secrets::sync_env_file`], calling `progress` after each write (create, update or
-    /// delete). A dry run sends no write, so it never calls `progress`.
-    ///
-    /// ```no_run
-    /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
-    /// use codespaces_secrets::SyncOptions;
-    /// let report = client
-    ///     .user()
-    ///     .sync_env_file_with_progress(".env", SyncOptions::default(), |p| {
-    ///         eprintln!("{}/{} {}", p.done, p.total, p.name)
-    ///     })
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn sync_env_file_with_progress(
-        &self,
-        path: impl AsRef<Path>,
-        options: SyncOptions,
-        progress: impl FnMut(Progress<'_>) + Send,
-    ) -> Result<SyncReport, Error> {
-        let entries = validate_pairs(read_env_file(path.as_ref())?)?;
-        self.sync_pairs(entries, options, progress).await
-    }
-
-    async fn sync_pairs(
-        &self,
-        entries: Vec<(SecretName, SecretValue)>,
-        options: SyncOptions,
-        mut progress: impl FnMut(Progress<'_>) + Send,
-    ) -> Result<SyncReport, Error> {
-        let set_options = K::prepare_options(&SetOptions::default())?;
-        let existing = self.existing_names().await?;
-        let wanted: HashSet<String> = entries.iter().map(|(name, _)| name.canonical()).collect();
-        let mut plan: Vec<PlannedChange> = entries
-            .iter()
-            .map(|(name, _)| PlannedChange {
-                name: name.canonical(),
-                action: match existing.contains(&name.canonical()) {
-                    true => SyncAction::Update,
-                    false => SyncAction::Create,
-                },
-            })
-            .collect();
-        if options.prune {
-            let mut stale: Vec<&String> =
-                existing.iter().filter(|n| !wanted.contains(*n)).collect();
-            stale.sort();
-            plan.extend(stale.into_iter().map(|name| PlannedChange {
-                name: name.clone(),
-                action: SyncAction::Delete,
-            }));
-        }
-        for change in &plan {
-            tracing::info!(name = %change.name, action = %change.action, dry_run = options.dry_run, "sync plan");
-        }
-        let mut result = BulkReport::default();
-        if options.dry_run {
-            return Ok(SyncReport {
-                plan,
-                dry_run: true,
-                result,
-            });
-        }
-        let total = plan.len();
-        let mut done = 0;
-        let mut tick = |name: &str, ok: bool| {
-            done += 1;
-            progress(Progress {
-                done,
-                total,
-                name,
-                ok,
-            });
-        };
-        if !entries.is_empty() {
-            let mut key = self.key().await?;
-            for (name, value) in &entries {
-                let outcome = self.put_value(name, value, &set_options, &mut key).await;
-                tick(name.as_str(), outcome.is_ok());
-                result.record(name.canonical(), outcome);
-            }
-        }
-        for change in plan.iter().filter(|c| c.action == SyncAction::Delete) {
-            let outcome = self.delete(change.name.as_str()).await;
-            tick(&change.name, outcome.is_ok());
-            match outcome {
-                Ok(()) => result.deleted.push(change.name.clone()),
-                Err(error) => result.failed.push(crate::BulkFailure {
-                    name: change.name.clone(),
-                    error,
-                }),
-            }
-        }
-        Ok(SyncReport {
-            plan,
-            dry_run: false,
-            result,
-        })
-    }
-
-    /// The upper-case names of the scope's secrets.
-    async fn existing_names(&self) -> Result<HashSet<String>, Error> {
-        use futures_util::TryStreamExt;
-        self.list_stream()
-            .map_ok(|secret| secret.name().to_ascii_uppercase())
-            .try_collect()
-            .await
+        Ok(())
     }
 }

@@ -169,6 +169,7 @@ async fn bad_env_files_are_refused_before_any_request() {
         let options = SyncOptions {
             dry_run: false,
             prune: true,
+            ..SyncOptions::default()
         };
         assert_invalid(file, repo.sync_env_file(&path, options).await, expected);
     }

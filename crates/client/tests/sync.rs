@@ -27,6 +27,7 @@ async fn dry_run_plans_and_sends_no_write_then_apply_and_prune() {
             SyncOptions {
                 dry_run: true,
                 prune: true,
+                ..SyncOptions::default()
             },
         )
         .await
@@ -47,7 +48,7 @@ async fn dry_run_plans_and_sends_no_write_then_apply_and_prune() {
     );
     assert!(
         plan.to_string()
-            .contains("dry run: 4 changes planned, nothing sent")
+            .contains("dry run: 4 changes planned, 0 unchanged, nothing sent")
     );
     assert!(
         api_log(&emu).iter().all(|r| !r.write),
@@ -61,6 +62,7 @@ async fn dry_run_plans_and_sends_no_write_then_apply_and_prune() {
             SyncOptions {
                 dry_run: false,
                 prune: true,
+                ..SyncOptions::default()
             },
         )
         .await

@@ -56,4 +56,12 @@ impl App {
     pub(crate) fn secret_value(&self, scope: &Scope, name: &str) -> Option<SecretValue> {
         self.stored_secret(scope, name).map(|secret| secret.value)
     }
+
+    pub(crate) fn overwrite_secret(&self, scope: &Scope, name: &str, value: SecretValue) -> bool {
+        let mut state = self.state();
+        let Some(key) = state.resolve(scope) else {
+            return false;
+        };
+        state.overwrite_value(&key, &name.to_ascii_uppercase(), value)
+    }
 }

@@ -174,6 +174,13 @@ impl Emulator {
         self.app.secret_value(scope, name)
     }
 
+    /// Changes a secret's value as someone else would (the GitHub web UI, another tool): the
+    /// value is replaced and `updated_at` moves on by at least a second, so the change shows in
+    /// GitHub's whole-second timestamps. False when the scope or secret does not exist.
+    pub fn overwrite_secret(&self, scope: &Scope, name: &str, value: SecretValue) -> bool {
+        self.app.overwrite_secret(scope, name, value)
+    }
+
     /// The scope's secrets, decrypted, sorted by name (empty for an unknown scope).
     pub fn secrets(&self, scope: &Scope) -> Vec<StoredSecret> {
         self.app.stored_secrets(scope).unwrap_or_default()

@@ -42,6 +42,10 @@ pub struct Faults {
     /// GitHub's secondary rate limit on writes: too fast or too many at once is refused with
     /// 403/429, GitHub's "secondary rate limit" message and `retry-after`.
     pub secondary_rate_limit: Option<SecondaryRateLimit>,
+    /// GitHub's API is eventually consistent: for this long after a secret is created or
+    /// updated, a GET of it (or of its selected repositories) answers 404, as a lagging replica
+    /// can. Lists are not affected. Clients are expected to retry such a read briefly.
+    pub hide_fresh_writes: Option<Duration>,
 }
 
 /// Added response time.

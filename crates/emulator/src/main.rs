@@ -83,6 +83,9 @@ struct Args {
         help_heading = "Faults"
     )]
     secondary_retry_after_secs: u64,
+    /// Eventual consistency: a secret written less than this long ago answers 404 to a GET.
+    #[arg(long, value_name = "MS", help_heading = "Faults")]
+    hide_fresh_writes_ms: Option<u64>,
 }
 
 fn parse_repo(text: &str) -> Result<(String, String), String> {
@@ -149,6 +152,7 @@ impl Args {
                 status: self.secondary_status,
                 retry_after: Duration::from_secs(self.secondary_retry_after_secs),
             }),
+            hide_fresh_writes: self.hide_fresh_writes_ms.map(Duration::from_millis),
         }
     }
 

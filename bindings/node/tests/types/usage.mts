@@ -37,7 +37,7 @@ for (const failure of report.failed) {
 }
 const sync: SyncReport = await repo.syncEnvFile('.env', { dryRun: true, prune: false })
 for (const change of sync.plan) {
-  const action: 'create' | 'update' | 'delete' = change.action
+  const action: 'create' | 'update' | 'unchanged' | 'delete' = change.action
   console.log(action, change.name)
 }
 

@@ -264,9 +264,10 @@ class SetOutcome:
 class SyncAction:
     CREATE: ClassVar[SyncAction]
     UPDATE: ClassVar[SyncAction]
+    UNCHANGED: ClassVar[SyncAction]
     DELETE: ClassVar[SyncAction]
     @property
-    def value(self) -> Literal["create", "update", "delete"]: ...
+    def value(self) -> Literal["create", "update", "unchanged", "delete"]: ...
 
 @final
 class BulkFailure:

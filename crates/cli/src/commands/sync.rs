@@ -1,4 +1,6 @@
-//! `sync --env-file FILE [--dry-run] [--prune] [--json]`.
+//! `sync --env-file FILE [--dry-run] [--prune] [--state PATH | --no-state] [--force] [--json]`.
+
+use std::path::PathBuf;
 
 use codespaces_secrets::SyncOptions;
 
@@ -17,6 +19,9 @@ pub(crate) async fn run(target: &Target, args: SyncArgs) -> Result<(), Failure> 
     let options = SyncOptions {
         dry_run: args.dry_run,
         prune: args.prune,
+        state: state_path(&args)?,
+        force: args.force,
+        ..SyncOptions::default()
     };
     let report = if args.dry_run {
         each_scope!(target, secrets => secrets.sync_env_file(&args.env_file, options).await)
@@ -40,8 +45,25 @@ pub(crate) async fn run(target: &Target, args: SyncArgs) -> Result<(), Failure> 
         return Err(Failure::other(format!(
             "sync of {} failed for {failed} of {} changes (reasons above)",
             target.describe(),
-            report.plan.len()
+            report.changes().count()
         )));
     }
     Ok(())
+}
+
+/// The CLI keeps a state unless told not to: `--state`, else the user's state directory.
+fn state_path(args: &SyncArgs) -> Result<Option<PathBuf>, Failure> {
+    if args.no_state {
+        return Ok(None);
+    }
+    if let Some(path) = &args.state {
+        return Ok(Some(path.clone()));
+    }
+    codespaces_secrets::default_state_path()
+        .map(Some)
+        .ok_or_else(|| {
+            Failure::usage(
+                "no state directory (HOME and XDG_STATE_HOME are unset): pass --state PATH or --no-state",
+            )
+        })
 }

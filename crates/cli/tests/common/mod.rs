@@ -74,7 +74,20 @@ impl<'a> Cli<'a> {
         cli.command
             .env("GITHUB_API_URL", emulator.base_url())
             .env("GITHUB_TOKEN", emulator.token());
-        cli
+        cli.home(&format!("port-{}", emulator.port()))
+    }
+
+    /// Points the sync state and its key (XDG state and config directories) at a private
+    /// temporary folder named `name`, shared by the commands of one test, never the user's own.
+    pub fn home(mut self, name: &str) -> Self {
+        let home = std::env::temp_dir()
+            .join(format!("codespaces-secrets-cli-{}", std::process::id()))
+            .join(name);
+        self.command
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env_remove("CODESPACES_SECRETS_STATE_KEY");
+        self
     }
 
     /// The binary with `args` and none of the settings inherited from this process's
@@ -91,6 +104,7 @@ impl<'a> Cli<'a> {
             command,
             stdin: None,
         }
+        .home("bare")
     }
 
     /// Sets or removes an environment variable.

@@ -107,6 +107,8 @@ struct FaultsJson {
     primary_rate_limit: Option<PrimaryJson>,
     #[serde(default)]
     secondary_rate_limit: Option<SecondaryJson>,
+    #[serde(default)]
+    hide_fresh_writes_ms: Option<u64>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -176,6 +178,7 @@ impl From<&Faults> for FaultsJson {
                 status: s.status,
                 retry_after_s: s.retry_after.as_secs(),
             }),
+            hide_fresh_writes_ms: f.hide_fresh_writes.map(ms),
         }
     }
 }
@@ -215,6 +218,7 @@ impl FaultsJson {
                 status: s.status,
                 retry_after: Duration::from_secs(s.retry_after_s),
             }),
+            hide_fresh_writes: self.hide_fresh_writes_ms.map(Duration::from_millis),
         })
     }
 }

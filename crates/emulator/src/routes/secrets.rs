@@ -1,5 +1,7 @@
 //! The operations shared by the three scopes, once the scope is known and access was checked.
 
+use std::time::Duration;
+
 use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -31,6 +33,23 @@ fn render_secret(
         ScopeKey::Repo(_) => render::repo_secret(name, secret),
         ScopeKey::Org(org) => render::org_secret(base, login_of(state, org), name, secret),
     }
+}
+
+/// The `hide_fresh_writes` fault: a secret written moments ago reads as missing, as on a
+/// lagging replica of GitHub's eventually consistent API.
+/// `hide` is read before the state is locked (the fault lock is never taken under it).
+fn check_not_hidden(hide: Option<Duration>, secret: &Secret) -> Result<(), ApiError> {
+    let age = (chrono::Utc::now() - secret.updated_at)
+        .to_std()
+        .unwrap_or_default();
+    match hide {
+        Some(window) if age < window => Err(ApiError::NotFound),
+        _ => Ok(()),
+    }
+}
+
+fn hide_window(app: &App) -> Option<Duration> {
+    app.faults().faults().hide_fresh_writes
 }
 
 fn render_repos(state: &State, base: &str, repos: &[&Repo]) -> Vec<Value> {
@@ -79,8 +98,10 @@ pub(crate) fn public_key(app: &App, scope: &ScopeKey) -> Result<Response, ApiErr
 
 pub(crate) fn get(app: &App, scope: &ScopeKey, raw_name: &str) -> Result<Response, ApiError> {
     let name = lookup_name(raw_name);
+    let hide = hide_window(app);
     let state = app.state();
     let secret = state.secret(scope, &name)?;
+    check_not_hidden(hide, secret)?;
     let body = render_secret(&state, app.base_url(), scope, &name, secret);
     Ok(json_response(StatusCode::OK, &body))
 }
@@ -145,7 +166,9 @@ pub(crate) fn list_repos(
 ) -> Result<Response, ApiError> {
     let name = lookup_name(raw_name);
     let base = app.base_url();
+    let hide = hide_window(app);
     let state = app.state();
+    check_not_hidden(hide, state.secret(scope, &name)?)?;
     let repos = state.selected_repos(scope, &name)?;
     let Some((path, query)) = paging else {
         let body = json!({

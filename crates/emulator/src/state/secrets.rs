@@ -194,6 +194,9 @@ impl State {
                 BTreeSet::new()
             }
             (ScopeKey::Org(_), Some(v), None) if v != Visibility::Selected => BTreeSet::new(),
+            // As on GitHub: an organization PUT that omits the ids selects no repositories,
+            // even when the secret had some (clients must re-send them to keep them).
+            (ScopeKey::Org(_), _, None) => BTreeSet::new(),
             (_, _, Some(ids)) => {
                 self.check_repos(scope, &ids, RepoOp::PutSecret)?;
                 ids.into_iter().collect()
@@ -229,6 +232,25 @@ impl State {
                 Ok(PutOutcome::Created)
             }
         }
+    }
+
+    /// Someone else's write, for tests: a new value, and an `updated_at` that differs from the
+    /// previous one as GitHub shows it (whole seconds), however soon after it this comes.
+    pub(crate) fn overwrite_value(
+        &mut self,
+        scope: &ScopeKey,
+        name: &str,
+        value: SecretValue,
+    ) -> bool {
+        let Ok(data) = self.scope_mut(scope) else {
+            return false;
+        };
+        let Some(secret) = data.secrets.get_mut(name) else {
+            return false;
+        };
+        secret.value = value;
+        secret.updated_at = Utc::now().max(secret.updated_at + chrono::Duration::seconds(1));
+        true
     }
 
     pub(crate) fn secret(&self, scope: &ScopeKey, name: &str) -> Result<&Secret, ApiError> {

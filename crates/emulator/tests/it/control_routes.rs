@@ -197,7 +197,8 @@ async fn faults_set_read_and_cleared_as_json() {
         "server_error_rate": 0.0,
         "drop_connection_rate": 0.0,
         "primary_rate_limit": { "limit": 2, "window_ms": 60000 },
-        "secondary_rate_limit": { "min_write_interval_ms": 50, "max_concurrent_writes": 2, "status": 429, "retry_after_s": 7 }
+        "secondary_rate_limit": { "min_write_interval_ms": 50, "max_concurrent_writes": 2, "status": 429, "retry_after_s": 7 },
+        "hide_fresh_writes_ms": 250
     });
     let body = json_of(
         h.control(Method::PUT, "/faults", Some(faults.clone()))
@@ -212,6 +213,10 @@ async fn faults_set_read_and_cleared_as_json() {
     );
     let limits = h.emulator.faults().primary_rate_limit.expect("primary");
     assert_eq!(limits.limit, 2);
+    assert_eq!(
+        h.emulator.faults().hide_fresh_writes,
+        Some(std::time::Duration::from_millis(250))
+    );
     assert_eq!(h.get(USER).await.status(), 200);
     assert_eq!(h.get(USER).await.status(), 200);
     assert_eq!(h.get(USER).await.status(), 403);
@@ -229,6 +234,7 @@ async fn faults_set_read_and_cleared_as_json() {
     .await;
     assert_eq!(body["latency"], json!({ "fixed_ms": 5 }));
     assert_eq!(body["primary_rate_limit"], Value::Null);
+    assert_eq!(body["hide_fresh_writes_ms"], Value::Null);
     assert_eq!(h.get(USER).await.status(), 200);
 
     for bad in [

@@ -372,3 +372,31 @@ async fn faults_from_the_config_apply_from_the_first_request() {
     assert!([500, 502, 503].contains(&status));
     assert_eq!(h.emulator.faults().server_error_rate, 1.0);
 }
+
+/// Eventual consistency: a fresh write reads as 404 for the window (the secret and its
+/// repositories), while the list already shows it; then it reads normally.
+#[tokio::test]
+async fn fresh_writes_are_hidden_from_reads_for_a_moment() {
+    let h = Harness::new();
+    h.emulator.set_faults(Faults {
+        hide_fresh_writes: Some(Duration::from_millis(300)),
+        ..Faults::default()
+    });
+    let started = Instant::now();
+    let response = h
+        .put_secret(ORG, "FRESH", b"v", json!({ "visibility": "selected" }))
+        .await;
+    assert_eq!(response.status(), 201);
+    let secret = format!("{ORG}/FRESH");
+    assert_eq!(h.get(&secret).await.status(), 404);
+    assert_eq!(h.get(&format!("{secret}/repositories")).await.status(), 404);
+    let list = json_of(h.get(ORG).await, 200).await;
+    assert_eq!(list["total_count"], 1);
+    assert!(
+        started.elapsed() < Duration::from_millis(300),
+        "the checks were too slow"
+    );
+    tokio::time::sleep(Duration::from_millis(350)).await;
+    assert_eq!(h.get(&secret).await.status(), 200);
+    assert_eq!(h.get(&format!("{secret}/repositories")).await.status(), 200);
+}

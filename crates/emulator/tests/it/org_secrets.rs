@@ -294,3 +294,28 @@ async fn selected_repositories_are_paged_with_links() {
         )
     );
 }
+
+/// As on GitHub: a PUT names the whole access setting. One that says `selected` without ids
+/// leaves the secret with no repositories, and one without `visibility` is refused, so a
+/// client that wants to change only the value must send both again.
+#[tokio::test]
+async fn an_update_without_repository_ids_selects_none() {
+    let h = Harness::new();
+    let org = Scope::org("octo-org");
+    let repo = h
+        .emulator
+        .repo_id("octo-org", "octo-repo")
+        .expect("demo repo");
+    let body = json!({ "visibility": "selected", "selected_repository_ids": [repo] });
+    assert_eq!(h.put_secret(ORG, "K", b"a", body).await.status(), 201);
+    let response = h
+        .put_secret(ORG, "K", b"b", json!({ "visibility": "selected" }))
+        .await;
+    assert_eq!(response.status(), 204);
+    let stored = h.emulator.secrets(&org);
+    assert_eq!(stored[0].visibility, Some(Visibility::Selected));
+    assert!(stored[0].selected_repository_ids.is_empty());
+    let response = h.put_secret(ORG, "K", b"c", json!({})).await;
+    expect_invalid_request(response, "\"visibility\" wasn't supplied.").await;
+    assert_eq!(h.emulator.secrets(&org)[0].value.expose(), b"b");
+}
