@@ -100,6 +100,12 @@ export declare class Emulator {
   secretBytes(scope: EmulatorScope, name: string): Buffer | null
   /** The scope's secrets, decrypted, sorted by name. */
   secrets(scope: EmulatorScope): Array<StoredSecret>
+  /**
+   * Changes a secret's value as someone else would (the web UI, another tool): its
+   * `updatedAt` moves on by at least a second, so a `sync` with `state` writes it again
+   * (`changed_elsewhere`). False when the scope or secret does not exist.
+   */
+  overwriteSecret(scope: EmulatorScope, name: string, value: string | Buffer): boolean
   /** Every API request so far, oldest first. */
   requestLog(): Array<LoggedRequest>
   /** Empties the request log. */
@@ -123,21 +129,14 @@ export declare class Scope {
   publicKey(): Promise<PublicKey>
   /** One secret's metadata; rejects with `NOT_FOUND` if it does not exist. */
   get(name: string): Promise<SecretInfo>
-  /** Seals `value` to the scope's public key and stores it: `'created'` or `'updated'`. */
+  /**
+   * Seals `value` to the scope's public key and stores it: `'created'` or `'updated'`. Only
+   * the value changes: without `options`, an existing organization secret keeps its
+   * visibility and selected repositories (read and sent again); a new one is `private`.
+   */
   set(name: string, value: string | Buffer, options?: SetOptions | undefined | null): Promise<SetOutcome>
   /** Deletes a secret; rejects with `NOT_FOUND` if it does not exist. */
   delete(name: string): Promise<void>
-  /**
-   * Sets many secrets: checks every name and value first (one bad item rejects the whole
-   * call before any request), fetches the key once, then writes each in turn. A failed item
-   * does not stop the others; the report lists every item.
-   */
-  setMany(secrets: Record<string, string>, onProgress?: (((arg: Progress) => void)) | undefined | null): Promise<BulkReport>
-  /**
-   * Makes the scope match a `.env` file: creates and updates what it names and, with
-   * `prune`, deletes the rest. The whole file is checked before any request.
-   */
-  syncEnvFile(path: string, options?: SyncOptions | undefined | null, onProgress?: (((arg: Progress) => void)) | undefined | null): Promise<SyncReport>
   /** The repositories selected for a user or organization secret. */
   repositories(name: string): Promise<Array<Repository>>
   /** Replaces the repositories selected for a user or organization secret. */
@@ -146,6 +145,27 @@ export declare class Scope {
   addRepository(name: string, id: number): Promise<void>
   /** Removes one repository from a user or organization secret's selection. */
   removeRepository(name: string, id: number): Promise<void>
+  /**
+   * Sets many secrets (`{ NAME: value }` or a `Map`; values strings or `Buffer`s): checks
+   * every name and value first (one bad item rejects the whole call before any request),
+   * fetches the key once, then writes each in turn. Only values change: existing
+   * organization secrets keep their visibility and repositories (learned from one list).
+   * A failed item does not stop the others; the report lists every item.
+   */
+  setMany(secrets: Record<string, string | Buffer> | Map<string, string | Buffer>, onProgress?: (((arg: Progress) => void)) | undefined | null): Promise<BulkReport>
+  /**
+   * Makes the scope match `secrets` (`{ NAME: value }` or a `Map`, in order; values strings
+   * or `Buffer`s): creates and updates what they name and, with `prune`, deletes the rest.
+   * With `state`, values this package wrote that did not change since are not sent again.
+   * Every name and value is checked before any request. Only values change: organization
+   * secrets keep their visibility and selected repositories.
+   */
+  sync(secrets: Record<string, string | Buffer> | Map<string, string | Buffer>, options?: SyncOptions | undefined | null, onProgress?: (((arg: Progress) => void)) | undefined | null): Promise<SyncReport>
+  /**
+   * `sync` from a `.env` file: the whole file is checked before any request, and no error
+   * quotes a line.
+   */
+  syncEnvFile(path: string, options?: SyncOptions | undefined | null, onProgress?: (((arg: Progress) => void)) | undefined | null): Promise<SyncReport>
 }
 
 /**
@@ -177,13 +197,13 @@ export interface BulkFailure {
   requestId?: string
 }
 
-/** What happened to each item of `setMany` or `syncEnvFile`; every item appears exactly once. */
+/** What happened to each write of `setMany`, `sync` or `syncEnvFile`; each appears exactly once. */
 export interface BulkReport {
   /** Secrets that did not exist before. */
   created: Array<string>
   /** Secrets whose value was replaced. */
   updated: Array<string>
-  /** Secrets removed (`syncEnvFile` with `prune`). */
+  /** Secrets removed (`sync` or `syncEnvFile` with `prune`). */
   deleted: Array<string>
   /** Items that failed, with the error's code and message. */
   failed: Array<BulkFailure>
@@ -285,12 +305,14 @@ export interface LoggedRequest {
   fault?: string
 }
 
-/** One change of a sync. */
+/** One entry of a sync's plan. */
 export interface PlannedChange {
   /** The secret's name, upper-case. */
   name: string
   /** What happens to it. */
   action: SyncAction
+  /** For creates and updates, why the value is written. */
+  reason?: WriteReason
 }
 
 /** A primary rate limit: `limit` requests per `windowMs`. */
@@ -301,7 +323,7 @@ export interface PrimaryRateLimit {
   windowMs: number
 }
 
-/** Progress of `setMany` or `syncEnvFile`, passed to the callback after each item. */
+/** Progress of `setMany`, `sync` or `syncEnvFile`, passed to the callback after each write. */
 export interface Progress {
   /** Items finished so far. */
   done: number
@@ -390,11 +412,21 @@ export interface SecretInfo {
   selectedRepositoriesUrl?: string
 }
 
-/** Options of `set` (user and organization secrets; repository secrets take none). */
+/**
+ * Options of `set` (user and organization secrets; repository secrets take none). Without
+ * them an update changes only the value: an existing secret keeps its access settings.
+ */
 export interface SetOptions {
-  /** Repository ids that may use the secret. When absent, GitHub keeps the current list. */
+  /**
+   * Repository ids that may use the secret. When absent, an existing secret keeps its
+   * current list (for an organization secret it is read and sent again).
+   */
   selectedRepositoryIds?: Array<number>
-  /** Organization secrets: `all`, `private` (sent when absent) or `selected`. */
+  /**
+   * Organization secrets: `all`, `private` or `selected`. When absent, an existing secret
+   * keeps its visibility, a new one is `private`, and `selectedRepositoryIds` alone means
+   * `selected`.
+   */
   visibility?: Visibility
 }
 
@@ -420,23 +452,49 @@ export interface StoredSecret {
 /** What a sync does to one secret. */
 export type SyncAction = 'create' | 'update' | 'unchanged' | 'delete'
 
-/** Options of `syncEnvFile`. */
+/**
+ * Options of `sync` and `syncEnvFile`. Only values change: organization secrets keep their
+ * visibility and selected repositories.
+ */
 export interface SyncOptions {
-  /** Plan only: report the changes, send no write. */
+  /** Plan only: report the changes, send no write (the state file is left as it is). */
   dryRun?: boolean
-  /** Also delete the scope's secrets that the file does not name. */
+  /** Also delete the scope's secrets that the desired set does not name. */
   prune?: boolean
+  /**
+   * Path of a state file that makes the sync incremental: a value is written only when it
+   * is new, differs from what this package last wrote there, or changed on GitHub since
+   * (its `updatedAt` moved); a re-sync of unchanged values is one list request. Per API,
+   * scope and name the file holds a keyed fingerprint and GitHub's `updated_at` — never a
+   * value, never an unkeyed hash. Created if missing, mode 0600. Absent: every value is
+   * written.
+   */
+  state?: string
+  /**
+   * Path of the key for the state's fingerprints, kept apart from the state (created, mode
+   * 0600, if missing). Default: `CODESPACES_SECRETS_STATE_KEY` (base64 of 32 bytes), else
+   * `state.key` in the user's config directory. A state read with another key only means
+   * every value is written once more.
+   */
+  stateKeyFile?: string
+  /** Write every value even when the state says it is unchanged. */
+  force?: boolean
 }
 
 /** What a sync planned and, unless it was a dry run, did. */
 export interface SyncReport {
-  /** Creates and updates in file order, then deletes. */
+  /** Every desired secret in the given order (creates, updates, unchanged), then deletes. */
   plan: Array<PlannedChange>
   /** Whether nothing was sent. */
   dryRun: boolean
-  /** What happened to each change (empty for a dry run). */
+  /** Secrets left alone because the state shows the scope already holds their value. */
+  unchanged: Array<string>
+  /** What happened to each write (empty for a dry run). */
   result: BulkReport
 }
 
 /** Which repositories can use a user or organization secret. */
 export type Visibility = 'all' | 'private' | 'selected'
+
+/** Why a sync writes a value. */
+export type WriteReason = 'new' | 'changed' | 'changed_elsewhere' | 'forced' | 'untracked'

@@ -843,3 +843,4 @@ module.exports.seal = nativeBinding.seal
 module.exports.SetOutcome = nativeBinding.SetOutcome
 module.exports.SyncAction = nativeBinding.SyncAction
 module.exports.Visibility = nativeBinding.Visibility
+module.exports.WriteReason = nativeBinding.WriteReason

@@ -14,6 +14,7 @@ package io.codespacessecrets.examples
 import io.codespacessecrets.Client
 import io.codespacessecrets.ClientConfig
 import io.codespacessecrets.CodespacesSecretsException
+import io.codespacessecrets.SecretEntry
 import io.codespacessecrets.SetOptions
 import io.codespacessecrets.SyncOptions
 import java.nio.file.Files
@@ -52,32 +53,45 @@ suspend fun quickstart(client: Client, target: DemoRepository) {
     println("   DEMO_USER_TOKEN -> ${user.set("DEMO_USER_TOKEN", "u-789", SetOptions(selectedRepositoryIds = ids))}")
     user.repositories("DEMO_USER_TOKEN").forEach { println("   visible to ${it.fullName} (id ${it.id})") }
 
-    step("6. Sync from a .env file (dry run, then for real)")
-    val env = Files.createTempFile("quickstart", ".env")
+    step("6. Sync from a .env file (dry run, then for real), keeping a sync state")
+    // The state makes re-syncs incremental. It holds keyed fingerprints and GitHub's updated_at,
+    // never a value (mode 0600); its key is kept apart. Both live in a temporary directory here;
+    // without stateKeyFile the key comes from CODESPACES_SECRETS_STATE_KEY or your config dir.
+    val work = Files.createTempDirectory("quickstart")
     try {
+        val env = work.resolve(".env")
         Files.writeString(env, "DEMO_API_KEY=k-789-synced\nDEMO_DB_URL=postgres://demo\n")
-        repo.syncEnvFile(env.toString(), SyncOptions(dryRun = true, prune = false))
-            .plan.forEach { println("   would ${it.action}: ${it.name}") }
-        val applied = repo.syncEnvFile(env.toString()).result
+        val options = SyncOptions(
+            state = work.resolve("state.json").toString(),
+            stateKeyFile = work.resolve("state.key").toString(),
+        )
+        repo.syncEnvFile(env.toString(), options.copy(dryRun = true))
+            .plan.forEach { println("   would ${it.action} (${it.reason}): ${it.name}") }
+        val applied = repo.syncEnvFile(env.toString(), options).result
         println("   created ${applied.created}, updated ${applied.updated}, failed ${applied.failed.size}")
+
+        step("7. Sync the same values again, given in code: the state shows nothing changed")
+        val desired = listOf(SecretEntry("DEMO_API_KEY", "k-789-synced"), SecretEntry("DEMO_DB_URL", "postgres://demo"))
+        val again = repo.sync(desired, options)
+        println("   unchanged ${again.unchanged}, written ${again.result.succeeded()}")
     } finally {
-        Files.deleteIfExists(env)
+        work.toFile().deleteRecursively()
     }
 
-    step("7. Errors are exceptions with GitHub's status and request id")
+    step("8. Errors are exceptions with GitHub's status and request id")
     try {
         repo.get("NO_SUCH_SECRET")
     } catch (e: CodespacesSecretsException.NotFound) {
         println("   NotFound: HTTP ${e.status}, request id ${e.requestId}")
     }
 
-    step("8. Calls are suspend functions: two sets in parallel coroutines")
+    step("9. Calls are suspend functions: two sets in parallel coroutines")
     val outcomes = coroutineScope {
         listOf("DEMO_PARALLEL_A", "DEMO_PARALLEL_B").map { name -> async { repo.set(name, "p") } }.awaitAll()
     }
     println("   DEMO_PARALLEL_A, DEMO_PARALLEL_B -> ${outcomes.joinToString()}")
 
-    step("9. Delete everything the demo created")
+    step("10. Delete everything the demo created")
     for (name in listOf("DEMO_API_KEY", "DEMO_DB_URL", "DEMO_PARALLEL_A", "DEMO_PARALLEL_B")) {
         repo.delete(name)
         println("   deleted $name")

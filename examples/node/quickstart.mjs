@@ -6,7 +6,7 @@
 //
 // On the real API, set CODESPACES_SECRETS_DEMO_REPO_ID to that repository's id to see the user
 // secret's selected-repositories step with a repository in it.
-import { rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -56,24 +56,36 @@ try {
     console.log(`   visible to ${listed.fullName} (id ${listed.id})`)
   }
 
-  step('6. Sync from a .env file (dry run, then for real)')
-  const env = join(tmpdir(), `quickstart-${process.pid}.env`)
-  writeFileSync(env, 'DEMO_API_KEY=k-789-synced\nDEMO_DB_URL=postgres://demo\n')
-  const plan = await repo.syncEnvFile(env, { dryRun: true })
-  for (const change of plan.plan) console.log(`   ${change.action.padEnd(7)} ${change.name}`)
-  const applied = await repo.syncEnvFile(env, {}, (p) => console.log(`   [${p.done}/${p.total}] ${p.name}`))
-  console.log(`   ${applied.result.created.length} created, ${applied.result.updated.length} updated, ${applied.result.failed.length} failed`)
-  rmSync(env)
+  step('6. Sync from a .env file (dry run, then for real), keeping a sync state')
+  // The state makes re-syncs incremental. It holds keyed fingerprints and GitHub's updated_at,
+  // never a value (mode 0600); its key is kept apart. Both live in a temporary directory here;
+  // without stateKeyFile the key comes from CODESPACES_SECRETS_STATE_KEY or your config dir.
+  const work = mkdtempSync(join(tmpdir(), 'quickstart-'))
+  try {
+    const env = join(work, '.env')
+    writeFileSync(env, 'DEMO_API_KEY=k-789-synced\nDEMO_DB_URL=postgres://demo\n')
+    const options = { state: join(work, 'state.json'), stateKeyFile: join(work, 'state.key') }
+    const plan = await repo.syncEnvFile(env, { ...options, dryRun: true })
+    for (const change of plan.plan) console.log(`   would ${change.action} (${change.reason}): ${change.name}`)
+    const applied = await repo.syncEnvFile(env, options, (p) => console.log(`   [${p.done}/${p.total}] ${p.name}`))
+    console.log(`   ${applied.result.created.length} created, ${applied.result.updated.length} updated, ${applied.result.failed.length} failed`)
+
+    step('7. Sync again from code, one value edited: only that one is written')
+    const again = await repo.sync({ DEMO_API_KEY: 'k-789-synced', DEMO_DB_URL: 'postgres://demo-2' }, options)
+    for (const change of again.plan) console.log(`   ${change.action.padEnd(9)} ${change.name}${change.reason ? ` (${change.reason})` : ''}`)
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
 
   if (emulator) {
-    step('7. Check what arrived: the emulator opens every sealed value (only a test server can)')
-    const sent = { DEMO_API_KEY: 'k-789-synced', DEMO_DB_URL: 'postgres://demo' }
+    step('8. Check what arrived: the emulator opens every sealed value (only a test server can)')
+    const sent = { DEMO_API_KEY: 'k-789-synced', DEMO_DB_URL: 'postgres://demo-2' }
     for (const s of emulator.secrets({ repo: `${owner}/${repoName}` })) {
       console.log(`   ${s.name}: ${s.value === sent[s.name] ? 'the value sent' : 'a DIFFERENT value'} (${s.value.length} characters)`)
     }
   }
 
-  step('8. Delete everything the demo created')
+  step('9. Delete everything the demo created')
   for (const name of ['DEMO_API_KEY', 'DEMO_DB_URL']) {
     await repo.delete(name)
     console.log(`   deleted ${name}`)

@@ -4,8 +4,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use codespaces_secrets as sdk;
 
 use crate::models::{
-    BulkFailure, BulkReport, PlannedChange, Progress, PublicKey, Repository, RepositoryOwner,
-    SecretInfo, SetOptions, SetOutcome, SyncAction, SyncOptions, SyncReport, Visibility,
+    BulkFailure, BulkReport, Progress, PublicKey, Repository, RepositoryOwner, SecretInfo,
+    SetOptions, SetOutcome, Visibility,
 };
 
 pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
@@ -121,43 +121,11 @@ impl From<sdk::BulkFailure> for BulkFailure {
     }
 }
 
-impl From<sdk::SyncReport> for SyncReport {
-    fn from(r: sdk::SyncReport) -> Self {
-        Self {
-            plan: r
-                .plan
-                .into_iter()
-                .map(|change| PlannedChange {
-                    name: change.name,
-                    action: match change.action {
-                        sdk::SyncAction::Create => SyncAction::Create,
-                        sdk::SyncAction::Update => SyncAction::Update,
-                        sdk::SyncAction::Unchanged => SyncAction::Unchanged,
-                        sdk::SyncAction::Delete => SyncAction::Delete,
-                    },
-                })
-                .collect(),
-            dry_run: r.dry_run,
-            result: r.result.into(),
-        }
-    }
-}
-
 impl From<SetOptions> for sdk::SetOptions {
     fn from(o: SetOptions) -> Self {
         Self {
             visibility: o.visibility.map(Into::into),
             selected_repository_ids: o.selected_repository_ids,
-        }
-    }
-}
-
-impl From<SyncOptions> for sdk::SyncOptions {
-    fn from(o: SyncOptions) -> Self {
-        Self {
-            dry_run: o.dry_run.unwrap_or(false),
-            prune: o.prune.unwrap_or(false),
-            ..Self::default()
         }
     }
 }

@@ -2,15 +2,17 @@
 //! users' own tests. It serves on 127.0.0.1 from its own thread, so it never blocks or keeps
 //! alive Node's event loop.
 
+use codespaces_secrets::IntoSecretValue;
 use codespaces_secrets_emulator as emu;
 use napi::Env;
-use napi::bindgen_prelude::Buffer;
+use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
 use crate::emulator_options::{EmulatorOptions, Faults};
 use crate::emulator_records::{EmulatorScope, LoggedRequest, StoredSecret};
 use crate::error::throw;
 use crate::models::PublicKey;
+use crate::pairs::bytes;
 
 /// A running emulator. Point a `Client` at `baseUrl` with `token`, then read back what arrived
 /// (decrypted) with `secretValue` / `secrets`. `shutdown()` stops it (so does garbage collection).
@@ -139,6 +141,22 @@ impl Emulator {
     pub fn secrets(&self, env: Env, scope: EmulatorScope) -> napi::Result<Vec<StoredSecret>> {
         let secrets = self.get()?.secrets(&Self::scope(&env, scope)?);
         Ok(secrets.into_iter().map(Into::into).collect())
+    }
+
+    /// Changes a secret's value as someone else would (the web UI, another tool): its
+    /// `updatedAt` moves on by at least a second, so a `sync` with `state` writes it again
+    /// (`changed_elsewhere`). False when the scope or secret does not exist.
+    #[napi]
+    pub fn overwrite_secret(
+        &self,
+        env: Env,
+        scope: EmulatorScope,
+        name: String,
+        value: Either<String, Buffer>,
+    ) -> napi::Result<bool> {
+        let value = throw(&env, bytes(value).into_secret_value())?;
+        let scope = Self::scope(&env, scope)?;
+        Ok(self.get()?.overwrite_secret(&scope, &name, value))
     }
 
     /// Every API request so far, oldest first.

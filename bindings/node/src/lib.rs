@@ -13,8 +13,11 @@ mod emulator_options;
 mod emulator_records;
 mod error;
 mod models;
+mod pairs;
 mod scope;
+mod scope_bulk;
 mod stream;
+mod sync_models;
 
 use napi::Env;
 use napi::bindgen_prelude::{Buffer, Either};

@@ -83,7 +83,7 @@ pub struct RepositoryOwner {
     pub id: i64,
 }
 
-/// Progress of `setMany` or `syncEnvFile`, passed to the callback after each item.
+/// Progress of `setMany`, `sync` or `syncEnvFile`, passed to the callback after each write.
 #[napi(object)]
 pub struct Progress {
     /// Items finished so far.
@@ -96,14 +96,14 @@ pub struct Progress {
     pub ok: bool,
 }
 
-/// What happened to each item of `setMany` or `syncEnvFile`; every item appears exactly once.
+/// What happened to each write of `setMany`, `sync` or `syncEnvFile`; each appears exactly once.
 #[napi(object)]
 pub struct BulkReport {
     /// Secrets that did not exist before.
     pub created: Vec<String>,
     /// Secrets whose value was replaced.
     pub updated: Vec<String>,
-    /// Secrets removed (`syncEnvFile` with `prune`).
+    /// Secrets removed (`sync` or `syncEnvFile` with `prune`).
     pub deleted: Vec<String>,
     /// Items that failed, with the error's code and message.
     pub failed: Vec<BulkFailure>,
@@ -125,55 +125,16 @@ pub struct BulkFailure {
     pub request_id: Option<String>,
 }
 
-/// What a sync planned and, unless it was a dry run, did.
-#[napi(object)]
-pub struct SyncReport {
-    /// Creates and updates in file order, then deletes.
-    pub plan: Vec<PlannedChange>,
-    /// Whether nothing was sent.
-    pub dry_run: bool,
-    /// What happened to each change (empty for a dry run).
-    pub result: BulkReport,
-}
-
-/// One change of a sync.
-#[napi(object)]
-pub struct PlannedChange {
-    /// The secret's name, upper-case.
-    pub name: String,
-    /// What happens to it.
-    pub action: SyncAction,
-}
-
-/// What a sync does to one secret.
-#[napi(string_enum = "lowercase")]
-pub enum SyncAction {
-    /// The file names a secret the scope lacks.
-    Create,
-    /// The file names an existing secret; its value is replaced.
-    Update,
-    /// The sync state shows the scope already holds this value: nothing is sent.
-    Unchanged,
-    /// `prune`: the scope has a secret the file does not name.
-    Delete,
-}
-
-/// Options of `set` (user and organization secrets; repository secrets take none).
+/// Options of `set` (user and organization secrets; repository secrets take none). Without
+/// them an update changes only the value: an existing secret keeps its access settings.
 #[napi(object)]
 #[derive(Default)]
 pub struct SetOptions {
-    /// Repository ids that may use the secret. When absent, GitHub keeps the current list.
+    /// Repository ids that may use the secret. When absent, an existing secret keeps its
+    /// current list (for an organization secret it is read and sent again).
     pub selected_repository_ids: Option<Vec<i64>>,
-    /// Organization secrets: `all`, `private` (sent when absent) or `selected`.
+    /// Organization secrets: `all`, `private` or `selected`. When absent, an existing secret
+    /// keeps its visibility, a new one is `private`, and `selectedRepositoryIds` alone means
+    /// `selected`.
     pub visibility: Option<Visibility>,
-}
-
-/// Options of `syncEnvFile`.
-#[napi(object)]
-#[derive(Default)]
-pub struct SyncOptions {
-    /// Plan only: report the changes, send no write.
-    pub dry_run: Option<bool>,
-    /// Also delete the scope's secrets that the file does not name.
-    pub prune: Option<bool>,
 }

@@ -1,45 +1,30 @@
 //! A scope handle (`client.user`, `client.repo(o, r)`, `client.org(o)`): every operation as a
-//! method returning a Promise, each one line of delegation to [`AnyScope`].
+//! method returning a Promise, each one line of delegation to [`AnyScope`]. The bulk methods
+//! (`setMany`, `sync`, `syncEnvFile`) are in `scope_bulk`.
 
 use std::convert::identity;
 
-use codespaces_secrets::{self as sdk, AnyScope};
-use indexmap::IndexMap;
+use codespaces_secrets::AnyScope;
+use napi::Env;
 use napi::bindgen_prelude::{Buffer, Either, PromiseRaw};
-use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
-use napi::{Env, Status};
 use napi_derive::napi;
 
 use crate::convert::all;
 use crate::error::promise;
-use crate::models::{
-    BulkReport, Progress, PublicKey, Repository, SecretInfo, SetOptions, SetOutcome, SyncOptions,
-    SyncReport,
-};
+use crate::models::{PublicKey, Repository, SecretInfo, SetOptions, SetOutcome};
+use crate::pairs::bytes;
 use crate::stream::SecretStream;
 
 /// The Codespaces secrets of one user, repository or organization. Every method returns a
 /// Promise; bad input rejects with `INVALID_INPUT` before any request is sent.
 #[napi]
 pub struct Scope {
-    inner: AnyScope,
+    pub(crate) inner: AnyScope,
 }
 
 impl Scope {
     pub(crate) fn new(inner: AnyScope) -> Self {
         Self { inner }
-    }
-}
-
-/// The SDK's progress callback, forwarding to the JavaScript one (spelled out in signatures:
-/// napi writes `index.d.ts` from them and does not follow type aliases).
-fn report_to(
-    on_progress: Option<ThreadsafeFunction<Progress, (), Progress, Status, false>>,
-) -> impl FnMut(sdk::Progress<'_>) + Send {
-    move |p| {
-        if let Some(callback) = &on_progress {
-            callback.call(p.into(), ThreadsafeFunctionCallMode::NonBlocking);
-        }
     }
 }
 
@@ -82,7 +67,9 @@ impl Scope {
         promise(env, async move { s.get(name).await }, SecretInfo::from)
     }
 
-    /// Seals `value` to the scope's public key and stores it: `'created'` or `'updated'`.
+    /// Seals `value` to the scope's public key and stores it: `'created'` or `'updated'`. Only
+    /// the value changes: without `options`, an existing organization secret keeps its
+    /// visibility and selected repositories (read and sent again); a new one is `private`.
     #[napi]
     pub fn set<'env>(
         &self,
@@ -92,10 +79,7 @@ impl Scope {
         options: Option<SetOptions>,
     ) -> napi::Result<PromiseRaw<'env, SetOutcome>> {
         let s = self.inner.clone();
-        let value = match value {
-            Either::A(text) => text.into_bytes(),
-            Either::B(bytes) => bytes.to_vec(),
-        };
+        let value = bytes(value);
         let options = options.unwrap_or_default().into();
         promise(
             env,
@@ -109,42 +93,6 @@ impl Scope {
     pub fn delete<'env>(&self, env: &'env Env, name: String) -> napi::Result<PromiseRaw<'env, ()>> {
         let s = self.inner.clone();
         promise(env, async move { s.delete(name).await }, identity)
-    }
-
-    /// Sets many secrets: checks every name and value first (one bad item rejects the whole
-    /// call before any request), fetches the key once, then writes each in turn. A failed item
-    /// does not stop the others; the report lists every item.
-    #[napi]
-    pub fn set_many<'env>(
-        &self,
-        env: &'env Env,
-        secrets: IndexMap<String, String>,
-        on_progress: Option<ThreadsafeFunction<Progress, (), Progress, Status, false>>,
-    ) -> napi::Result<PromiseRaw<'env, BulkReport>> {
-        let s = self.inner.clone();
-        let progress = report_to(on_progress);
-        promise(
-            env,
-            async move { s.set_many(secrets, progress).await },
-            BulkReport::from,
-        )
-    }
-
-    /// Makes the scope match a `.env` file: creates and updates what it names and, with
-    /// `prune`, deletes the rest. The whole file is checked before any request.
-    #[napi]
-    pub fn sync_env_file<'env>(
-        &self,
-        env: &'env Env,
-        path: String,
-        options: Option<SyncOptions>,
-        on_progress: Option<ThreadsafeFunction<Progress, (), Progress, Status, false>>,
-    ) -> napi::Result<PromiseRaw<'env, SyncReport>> {
-        let s = self.inner.clone();
-        let options = options.unwrap_or_default().into();
-        let progress = report_to(on_progress);
-        let call = async move { s.sync_env_file(path, options, progress).await };
-        promise(env, call, SyncReport::from)
     }
 
     /// The repositories selected for a user or organization secret.

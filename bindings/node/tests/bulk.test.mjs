@@ -1,18 +1,8 @@
 // setMany and syncEnvFile: the report, the progress callback, and what was stored.
 import assert from 'node:assert/strict'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { test } from 'node:test'
 
-import { REPO, rejection, requests, setup } from './helpers.mjs'
-
-function envFile(t, text) {
-  const dir = mkdtempSync(join(tmpdir(), 'codespaces-secrets-node-'))
-  const path = join(dir, '.env')
-  writeFileSync(path, text)
-  return path
-}
+import { REPO, envFile, rejection, requests, setup } from './helpers.mjs'
 
 test('setMany: one key request, one PUT per item, a report and progress in order', async (t) => {
   const { emu, repo } = setup(t)
@@ -55,11 +45,12 @@ test('syncEnvFile: dry run plans, sync writes, prune deletes', async (t) => {
   const plan = await repo.syncEnvFile(path, { dryRun: true, prune: true })
   assert.equal(plan.dryRun, true)
   assert.deepEqual(plan.plan, [
-    { name: 'KEPT', action: 'update' },
-    { name: 'FRESH', action: 'create' },
-    { name: 'MULTI', action: 'create' },
+    { name: 'KEPT', action: 'update', reason: 'untracked' },
+    { name: 'FRESH', action: 'create', reason: 'new' },
+    { name: 'MULTI', action: 'create', reason: 'new' },
     { name: 'STALE', action: 'delete' },
   ])
+  assert.deepEqual(plan.unchanged, [], 'without a state nothing is known to be unchanged')
   assert.deepEqual(plan.result, { created: [], updated: [], deleted: [], failed: [] })
   assert.equal(emu.requestLog().filter((r) => r.write).length, 0, 'a dry run writes nothing')
 

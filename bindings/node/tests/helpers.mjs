@@ -1,6 +1,10 @@
 // Shared set-up: a fresh emulator per test file (or test), and a client pointed at it with
 // write pacing off, so the suite runs in seconds. Everything goes through the package's own
 // name, as users import it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
 import { Client, Emulator } from 'codespaces-secrets'
 
 /** The emulator's demo data (see crates/emulator/README.md). */
@@ -45,4 +49,28 @@ export async function rejection(promise) {
 /** The emulator's API requests (control routes are never logged). */
 export function requests(emu) {
   return emu.requestLog().map((r) => `${r.method} ${r.path}`)
+}
+
+/** A fresh temporary directory, removed when the test `t` ends. */
+export function tempDir(t) {
+  const dir = mkdtempSync(join(tmpdir(), 'codespaces-secrets-node-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+/** A `.env` file holding `text`, in a fresh temporary directory. */
+export function envFile(t, text) {
+  const path = join(tempDir(t), '.env')
+  writeFileSync(path, text)
+  return path
+}
+
+/**
+ * `sync` options for a state file and its key in a fresh temporary directory: `stateKeyFile`
+ * is always given, so no test reads CODESPACES_SECRETS_STATE_KEY or touches the user's
+ * config directory.
+ */
+export function stateOptions(t) {
+  const dir = tempDir(t)
+  return { state: join(dir, 'state.json'), stateKeyFile: join(dir, 'state.key') }
 }

@@ -1,74 +1,24 @@
-//! `AsyncClient` and `AsyncScope`: the same operations as asyncio awaitables, driven by the
-//! shared tokio runtime, plus `async for` over a scope's secrets.
+//! `AsyncScope`: the same operations as `Scope`, as asyncio awaitables driven by the shared
+//! tokio runtime, plus `async for` over a scope's secrets.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use codespaces_secrets::{AnyScope, SyncOptions};
+use codespaces_secrets::AnyScope;
 use futures_util::StreamExt;
 use pyo3::exceptions::PyStopAsyncIteration;
 use pyo3::prelude::*;
 
-use crate::client::Settings;
-use crate::convert::{Plaintext, VisibilityArg, pairs, progress, running_loop, set_options};
+use crate::convert::{
+    Plaintext, VisibilityArg, pairs, progress, running_loop, set_options, sync_options,
+};
 use crate::errors::PyError;
 use crate::ops;
 use crate::runtime::spawn;
 
-/// A GitHub API client for Codespaces secrets whose calls return asyncio awaitables.
-#[pyclass(frozen, module = "codespaces_secrets")]
-pub(crate) struct AsyncClient(codespaces_secrets::Client);
-
-#[pymethods]
-impl AsyncClient {
-    #[new]
-    #[pyo3(signature = (token=None, base_url=None, *, user_agent=None, timeout=None,
-        connect_timeout=None, max_retries=None, write_interval=None, max_rate_limit_wait=None))]
-    #[allow(clippy::too_many_arguments)] // Python keyword arguments, one per setting
-    fn new(
-        token: Option<String>,
-        base_url: Option<String>,
-        user_agent: Option<String>,
-        timeout: Option<f64>,
-        connect_timeout: Option<f64>,
-        max_retries: Option<u32>,
-        write_interval: Option<f64>,
-        max_rate_limit_wait: Option<f64>,
-    ) -> Result<Self, PyError> {
-        let settings = Settings {
-            token,
-            base_url,
-            user_agent,
-            timeout,
-            connect_timeout,
-            max_retries,
-            write_interval,
-            max_rate_limit_wait,
-        };
-        Ok(Self(settings.build()?))
-    }
-    #[getter]
-    fn user(&self) -> AsyncScope {
-        AsyncScope(self.0.user().into())
-    }
-    fn repo(&self, owner: String, repo: String) -> AsyncScope {
-        AsyncScope(self.0.repo(owner, repo).into())
-    }
-    fn org(&self, org: String) -> AsyncScope {
-        AsyncScope(self.0.org(org).into())
-    }
-    #[getter]
-    fn base_url(&self) -> &str {
-        self.0.base_url()
-    }
-    fn __repr__(&self) -> String {
-        format!("AsyncClient(base_url='{}')", self.0.base_url())
-    }
-}
-
 /// The secrets of a user, repository or organization; every call returns an awaitable.
 #[pyclass(frozen, module = "codespaces_secrets")]
-pub(crate) struct AsyncScope(AnyScope);
+pub(crate) struct AsyncScope(pub(crate) AnyScope);
 
 #[pymethods]
 impl AsyncScope {
@@ -113,20 +63,44 @@ impl AsyncScope {
         let callback = self::progress(progress, running_loop(py));
         spawn(py, ops::set_many(self.0.clone(), pairs(secrets)?, callback))
     }
-    #[pyo3(signature = (path, *, dry_run=false, prune=false, progress=None))]
+    /// As `Scope.sync`, awaitable; `progress` runs on the event loop's thread.
+    #[pyo3(signature = (secrets, *, dry_run=false, prune=false, state=None, force=false,
+        state_key_file=None, progress=None))]
+    #[allow(clippy::too_many_arguments)] // Python keyword arguments, one per option
+    fn sync<'py>(
+        &self,
+        py: Python<'py>,
+        secrets: &Bound<'py, PyAny>,
+        dry_run: bool,
+        prune: bool,
+        state: Option<PathBuf>,
+        force: bool,
+        state_key_file: Option<PathBuf>,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let options = sync_options(dry_run, prune, state, force, state_key_file);
+        let callback = self::progress(progress, running_loop(py));
+        spawn(
+            py,
+            ops::sync(self.0.clone(), pairs(secrets)?, options, callback),
+        )
+    }
+    /// As `Scope.sync_env_file`, awaitable.
+    #[pyo3(signature = (path, *, dry_run=false, prune=false, state=None, force=false,
+        state_key_file=None, progress=None))]
+    #[allow(clippy::too_many_arguments)] // Python keyword arguments, one per option
     fn sync_env_file<'py>(
         &self,
         py: Python<'py>,
         path: PathBuf,
         dry_run: bool,
         prune: bool,
+        state: Option<PathBuf>,
+        force: bool,
+        state_key_file: Option<PathBuf>,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options = SyncOptions {
-            dry_run,
-            prune,
-            ..SyncOptions::default()
-        };
+        let options = sync_options(dry_run, prune, state, force, state_key_file);
         let callback = self::progress(progress, running_loop(py));
         spawn(
             py,

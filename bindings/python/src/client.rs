@@ -1,7 +1,8 @@
-//! `Client`: the blocking client, and the settings both clients share.
+//! `Client` (blocking) and `AsyncClient` (asyncio): scope handles from the settings both share.
 
 use pyo3::prelude::*;
 
+use crate::aio::AsyncScope;
 use crate::convert::seconds;
 use crate::errors::PyError;
 use crate::scope::Scope;
@@ -63,6 +64,57 @@ impl Client {
 
     fn __repr__(&self) -> String {
         format!("Client(base_url='{}')", self.0.base_url())
+    }
+}
+
+/// A GitHub API client for Codespaces secrets whose calls return asyncio awaitables.
+#[pyclass(frozen, module = "codespaces_secrets")]
+pub(crate) struct AsyncClient(codespaces_secrets::Client);
+
+#[pymethods]
+impl AsyncClient {
+    #[new]
+    #[pyo3(signature = (token=None, base_url=None, *, user_agent=None, timeout=None,
+        connect_timeout=None, max_retries=None, write_interval=None, max_rate_limit_wait=None))]
+    #[allow(clippy::too_many_arguments)] // Python keyword arguments, one per setting
+    fn new(
+        token: Option<String>,
+        base_url: Option<String>,
+        user_agent: Option<String>,
+        timeout: Option<f64>,
+        connect_timeout: Option<f64>,
+        max_retries: Option<u32>,
+        write_interval: Option<f64>,
+        max_rate_limit_wait: Option<f64>,
+    ) -> Result<Self, PyError> {
+        let settings = Settings {
+            token,
+            base_url,
+            user_agent,
+            timeout,
+            connect_timeout,
+            max_retries,
+            write_interval,
+            max_rate_limit_wait,
+        };
+        Ok(Self(settings.build()?))
+    }
+    #[getter]
+    fn user(&self) -> AsyncScope {
+        AsyncScope(self.0.user().into())
+    }
+    fn repo(&self, owner: String, repo: String) -> AsyncScope {
+        AsyncScope(self.0.repo(owner, repo).into())
+    }
+    fn org(&self, org: String) -> AsyncScope {
+        AsyncScope(self.0.org(org).into())
+    }
+    #[getter]
+    fn base_url(&self) -> &str {
+        self.0.base_url()
+    }
+    fn __repr__(&self) -> String {
+        format!("AsyncClient(base_url='{}')", self.0.base_url())
     }
 }
 

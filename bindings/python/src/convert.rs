@@ -1,8 +1,9 @@
 //! Python arguments into the SDK's types.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
-use codespaces_secrets::{Error, IntoSecretValue, SecretValue, SetOptions};
+use codespaces_secrets::{Error, IntoSecretValue, SecretValue, SetOptions, SyncOptions};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
@@ -39,7 +40,7 @@ impl IntoSecretValue for Plaintext {
     }
 }
 
-/// `set_many`'s pairs: a mapping of names to values, or an iterable of `(name, value)` pairs.
+/// `set_many`'s and `sync`'s pairs, in the caller's order: a mapping of names to values, or an iterable of `(name, value)` pairs.
 pub(crate) fn pairs(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, Plaintext)>> {
     let items = match obj.hasattr("items")? {
         true => obj.call_method0("items")?,
@@ -73,6 +74,23 @@ pub(crate) fn set_options(
         visibility,
         selected_repository_ids,
     })
+}
+
+/// The keyword options of `sync` and `sync_env_file`.
+pub(crate) fn sync_options(
+    dry_run: bool,
+    prune: bool,
+    state: Option<PathBuf>,
+    force: bool,
+    state_key_file: Option<PathBuf>,
+) -> SyncOptions {
+    SyncOptions {
+        dry_run,
+        prune,
+        state,
+        state_key_file,
+        force,
+    }
 }
 
 /// Seconds as Python passes them (`float`), refusing negative, infinite and NaN values.

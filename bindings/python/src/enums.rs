@@ -122,3 +122,56 @@ impl From<codespaces_secrets::SyncAction> for SyncAction {
         }
     }
 }
+
+/// Why a sync writes a value: the secret is new, its value changed since this tool wrote it, it
+/// changed on GitHub since, `force` was given, or nothing records what it holds.
+#[pyclass(frozen, eq, hash, module = "codespaces_secrets")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum WriteReason {
+    #[pyo3(name = "NEW")]
+    New,
+    #[pyo3(name = "CHANGED")]
+    Changed,
+    #[pyo3(name = "CHANGED_ELSEWHERE")]
+    ChangedElsewhere,
+    #[pyo3(name = "FORCED")]
+    Forced,
+    #[pyo3(name = "UNTRACKED")]
+    Untracked,
+}
+
+#[pymethods]
+impl WriteReason {
+    /// `"new"`, `"changed"`, `"changed_elsewhere"`, `"forced"` or `"untracked"`.
+    #[getter]
+    pub(crate) fn value(&self) -> &'static str {
+        codespaces_secrets::WriteReason::from(*self).as_str()
+    }
+    fn __str__(&self) -> &'static str {
+        self.value()
+    }
+}
+
+impl From<codespaces_secrets::WriteReason> for WriteReason {
+    fn from(reason: codespaces_secrets::WriteReason) -> Self {
+        match reason {
+            codespaces_secrets::WriteReason::New => Self::New,
+            codespaces_secrets::WriteReason::Changed => Self::Changed,
+            codespaces_secrets::WriteReason::ChangedElsewhere => Self::ChangedElsewhere,
+            codespaces_secrets::WriteReason::Forced => Self::Forced,
+            codespaces_secrets::WriteReason::Untracked => Self::Untracked,
+        }
+    }
+}
+
+impl From<WriteReason> for codespaces_secrets::WriteReason {
+    fn from(reason: WriteReason) -> Self {
+        match reason {
+            WriteReason::New => Self::New,
+            WriteReason::Changed => Self::Changed,
+            WriteReason::ChangedElsewhere => Self::ChangedElsewhere,
+            WriteReason::Forced => Self::Forced,
+            WriteReason::Untracked => Self::Untracked,
+        }
+    }
+}

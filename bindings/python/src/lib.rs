@@ -29,7 +29,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::Client>()?;
     m.add_class::<scope::Scope>()?;
     m.add_class::<scope::SecretIterator>()?;
-    m.add_class::<aio::AsyncClient>()?;
+    m.add_class::<client::AsyncClient>()?;
     m.add_class::<aio::AsyncScope>()?;
     m.add_class::<aio::AsyncSecretIterator>()?;
     m.add_class::<models::Secret>()?;
@@ -43,6 +43,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<reports::SyncReport>()?;
     m.add_class::<reports::PlannedChange>()?;
     m.add_class::<enums::SyncAction>()?;
+    m.add_class::<enums::WriteReason>()?;
     m.add_class::<reports::Progress>()?;
     m.add_class::<testing::Emulator>()?;
     m.add_class::<testing_models::StoredSecret>()?;

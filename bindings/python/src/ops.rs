@@ -61,6 +61,15 @@ pub(crate) async fn set_many(
     scope.set_many(pairs, progress).await.map(BulkReport)
 }
 
+pub(crate) async fn sync(
+    scope: AnyScope,
+    pairs: Vec<(String, Plaintext)>,
+    options: SyncOptions,
+    progress: ProgressFn,
+) -> Result<SyncReport, Error> {
+    scope.sync(pairs, options, progress).await.map(SyncReport)
+}
+
 pub(crate) async fn sync_env_file(
     scope: AnyScope,
     path: PathBuf,

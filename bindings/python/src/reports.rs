@@ -1,8 +1,8 @@
-//! Reports of bulk work (`set_many`, `sync_env_file`) and the progress passed to callbacks.
+//! Reports of bulk work (`set_many`, `sync`, `sync_env_file`) and the progress passed to callbacks.
 
 use pyo3::prelude::*;
 
-use crate::enums::SyncAction;
+use crate::enums::{SyncAction, WriteReason};
 use crate::errors::exception;
 
 /// What happened to each item of a bulk operation; every item given appears exactly once.
@@ -85,7 +85,7 @@ pub(crate) struct SyncReport(pub(crate) codespaces_secrets::SyncReport);
 
 #[pymethods]
 impl SyncReport {
-    /// Every change, in order: creates and updates in file order, then deletes.
+    /// Every desired secret in the order given (created, updated or unchanged), then deletes.
     #[getter]
     fn plan(&self) -> Vec<PlannedChange> {
         self.0
@@ -94,8 +94,14 @@ impl SyncReport {
             .map(|c| PlannedChange {
                 name: c.name.clone(),
                 action: c.action.into(),
+                reason: c.reason.map(WriteReason::from),
             })
             .collect()
+    }
+    /// Names left alone because the state shows the scope already holds their value.
+    #[getter]
+    fn unchanged(&self) -> Vec<String> {
+        self.0.unchanged.clone()
     }
     #[getter]
     fn dry_run(&self) -> bool {
@@ -111,27 +117,33 @@ impl SyncReport {
     }
     fn __repr__(&self) -> String {
         format!(
-            "SyncReport(changes={}, dry_run={}, result={})",
-            self.0.plan.len(),
+            "SyncReport(changes={}, unchanged={}, dry_run={}, result={})",
+            self.0.changes().count(),
+            self.0.unchanged.len(),
             if self.0.dry_run { "True" } else { "False" },
             self.result().__repr__()
         )
     }
 }
 
-/// One change of a sync plan.
+/// One entry of a sync plan: what happens to a secret and, for a write, why.
 #[pyclass(frozen, get_all, eq, module = "codespaces_secrets")]
 #[derive(PartialEq)]
 pub(crate) struct PlannedChange {
     name: String,
     action: SyncAction,
+    reason: Option<WriteReason>,
 }
 
 #[pymethods]
 impl PlannedChange {
     fn __repr__(&self) -> String {
+        let reason = match self.reason {
+            Some(reason) => format!("'{}'", reason.value()),
+            None => "None".to_owned(),
+        };
         format!(
-            "PlannedChange(name='{}', action='{}')",
+            "PlannedChange(name='{}', action='{}', reason={reason})",
             self.name,
             self.action.value()
         )

@@ -4,11 +4,11 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use codespaces_secrets::{AnyScope, SyncOptions};
+use codespaces_secrets::AnyScope;
 use futures_util::StreamExt;
 use pyo3::prelude::*;
 
-use crate::convert::{Plaintext, VisibilityArg, pairs, progress, set_options};
+use crate::convert::{Plaintext, VisibilityArg, pairs, progress, set_options, sync_options};
 use crate::enums::SetOutcome;
 use crate::models::{PublicKey, Repository, Secret};
 use crate::ops;
@@ -63,20 +63,46 @@ impl Scope {
         let callback = self::progress(progress, None);
         wait(py, ops::set_many(self.0.clone(), pairs(secrets)?, callback))
     }
-    #[pyo3(signature = (path, *, dry_run=false, prune=false, progress=None))]
+    /// Makes the scope hold these secrets (organization secrets keep their access). With
+    /// `state`, only new or changed values are written; the state file (0600) holds keyed
+    /// fingerprints and GitHub's `updated_at`, never a value, and its key is kept apart.
+    #[pyo3(signature = (secrets, *, dry_run=false, prune=false, state=None, force=false,
+        state_key_file=None, progress=None))]
+    #[allow(clippy::too_many_arguments)] // Python keyword arguments, one per option
+    fn sync(
+        &self,
+        py: Python<'_>,
+        secrets: &Bound<'_, PyAny>,
+        dry_run: bool,
+        prune: bool,
+        state: Option<PathBuf>,
+        force: bool,
+        state_key_file: Option<PathBuf>,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<SyncReport> {
+        let options = sync_options(dry_run, prune, state, force, state_key_file);
+        let callback = self::progress(progress, None);
+        wait(
+            py,
+            ops::sync(self.0.clone(), pairs(secrets)?, options, callback),
+        )
+    }
+    /// `sync` with the secrets of a `.env` file.
+    #[pyo3(signature = (path, *, dry_run=false, prune=false, state=None, force=false,
+        state_key_file=None, progress=None))]
+    #[allow(clippy::too_many_arguments)] // Python keyword arguments, one per option
     fn sync_env_file(
         &self,
         py: Python<'_>,
         path: PathBuf,
         dry_run: bool,
         prune: bool,
+        state: Option<PathBuf>,
+        force: bool,
+        state_key_file: Option<PathBuf>,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<SyncReport> {
-        let options = SyncOptions {
-            dry_run,
-            prune,
-            ..SyncOptions::default()
-        };
+        let options = sync_options(dry_run, prune, state, force, state_key_file);
         let callback = self::progress(progress, None);
         wait(
             py,

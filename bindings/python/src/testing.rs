@@ -3,16 +3,16 @@
 
 use std::sync::{Mutex, PoisonError};
 
-use codespaces_secrets::Error;
+use codespaces_secrets::IntoSecretValue;
 use codespaces_secrets_emulator as emu;
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
-use crate::convert::seconds;
+use crate::convert::{Plaintext, seconds};
 use crate::errors::PyError;
 use crate::models::PublicKey;
-use crate::testing_models::{LoggedRequest, StoredSecret, faults, scope};
+use crate::testing_models::{LoggedRequest, StoredSecret, faults, repos, scope};
 
 /// A local server that behaves like GitHub's Codespaces secrets API, on 127.0.0.1 with a free
 /// port. Use it as a context manager (or call `close()`).
@@ -42,21 +42,10 @@ impl Emulator {
         seed_demo_data: bool,
     ) -> PyResult<Self> {
         let defaults = emu::EmulatorConfig::default();
-        let repos = repos
-            .unwrap_or_default()
-            .iter()
-            .map(|full| match full.split_once('/') {
-                Some((owner, name)) => Ok((owner.to_owned(), name.to_owned())),
-                None => Err(PyError(Error::invalid_input(
-                    "repos",
-                    "expected \"owner/name\"",
-                ))),
-            })
-            .collect::<Result<_, _>>()?;
         let config = emu::EmulatorConfig {
             token,
             user_login: user_login.unwrap_or(defaults.user_login),
-            repos,
+            repos: self::repos(repos.unwrap_or_default())?,
             orgs: orgs.unwrap_or_default(),
             seed_demo_data,
             ..defaults
@@ -148,6 +137,18 @@ impl Emulator {
     ) -> PyResult<Option<Bound<'py, PyBytes>>> {
         let value = self.with(|e| self::scope(e, scope).map(|s| e.secret_value(&s, name)))??;
         Ok(value.map(|v| PyBytes::new(py, v.expose())))
+    }
+    /// Replaces a secret's value as someone else would (the web UI, another tool): its
+    /// `updated_at` moves on, its access stays. False if the scope has no such secret.
+    #[pyo3(signature = (name, value, **scope))]
+    fn overwrite_secret(
+        &self,
+        name: &str,
+        value: Plaintext,
+        scope: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<bool> {
+        let value = value.into_secret_value().map_err(PyError)?;
+        self.with(|e| self::scope(e, scope).map(|s| e.overwrite_secret(&s, name, value)))?
     }
     /// The scope's secrets as stored, decrypted, sorted by name.
     #[pyo3(signature = (**scope))]

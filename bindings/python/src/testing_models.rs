@@ -1,5 +1,5 @@
-//! What `testing.Emulator` takes and returns: scopes by keyword, faults, stored secrets and the
-//! request log.
+//! What `testing.Emulator` takes and returns: repositories and scopes by name, faults, stored
+//! secrets and the request log.
 
 use std::time::Duration;
 
@@ -41,6 +41,20 @@ pub(crate) fn scope(
             "unexpected keyword argument {other:?}; a scope is user=, repo= or org="
         ))),
     }
+}
+
+/// `Emulator(repos=[...])`: each `"owner/name"` as a pair.
+pub(crate) fn repos(full_names: Vec<String>) -> Result<Vec<(String, String)>, PyError> {
+    full_names
+        .iter()
+        .map(|full| match full.split_once('/') {
+            Some((owner, name)) => Ok((owner.to_owned(), name.to_owned())),
+            None => Err(PyError(Error::invalid_input(
+                "repos",
+                "expected \"owner/name\"",
+            ))),
+        })
+        .collect()
 }
 
 /// The rate-limit parts of `set_faults`: `rate_limit=(limit, window_seconds)`, and a secondary

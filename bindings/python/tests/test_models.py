@@ -10,6 +10,7 @@ from codespaces_secrets import (
     SetOutcome,
     SyncAction,
     Visibility,
+    WriteReason,
     __version__,
     errors,
 )
@@ -27,6 +28,14 @@ def test_enums_compare_hash_and_print_githubs_spelling() -> None:
     assert (SetOutcome.CREATED.value, SetOutcome.UPDATED.value) == ("created", "updated")
     assert str(SyncAction.DELETE) == "delete"
     assert repr(SetOutcome.CREATED) == "SetOutcome.CREATED"
+    assert str(SyncAction.UNCHANGED) == "unchanged"
+    reasons = [WriteReason.NEW, WriteReason.CHANGED, WriteReason.CHANGED_ELSEWHERE]
+    reasons += [WriteReason.FORCED, WriteReason.UNTRACKED]
+    spellings = ["new", "changed", "changed_elsewhere", "forced", "untracked"]
+    assert [r.value for r in reasons] == spellings
+    assert str(WriteReason.CHANGED_ELSEWHERE) == "changed_elsewhere"
+    assert repr(WriteReason.FORCED) == "WriteReason.FORCED"
+    assert len(set(reasons)) == 5
 
 
 def test_models_are_frozen(client: Client) -> None:

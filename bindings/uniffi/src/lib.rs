@@ -13,16 +13,15 @@ mod error;
 mod models;
 mod reports;
 mod scope;
+mod sync;
 
 pub use client::Client;
 pub use config::ClientConfig;
 pub use error::CodespacesSecretsError;
 pub use models::{PublicKey, Repository, SecretInfo, SetOptions, SetOutcome, Visibility};
-pub use reports::{
-    BulkFailure, BulkReport, PlannedChange, Progress, ProgressListener, SyncAction, SyncOptions,
-    SyncReport,
-};
+pub use reports::{BulkFailure, BulkReport, Progress, ProgressListener};
 pub use scope::Scope;
+pub use sync::{PlannedChange, SecretEntry, SyncAction, SyncOptions, SyncReport, WriteReason};
 
 uniffi::setup_scaffolding!();
 

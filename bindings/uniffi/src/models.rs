@@ -79,10 +79,13 @@ pub struct Repository {
 /// Options of `set`: user and organization secrets only (repository secrets take none).
 #[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct SetOptions {
-    /// Organization secrets: who may use it. When absent, `Private` is sent.
+    /// Organization secrets: who may use it. When absent, an existing secret keeps its
+    /// visibility and a new one is `Private`; repository ids without a visibility mean
+    /// `Selected`.
     #[uniffi(default)]
     pub visibility: Option<Visibility>,
-    /// The repository ids that may use it. When absent, GitHub keeps the current list.
+    /// User secrets, and organization secrets with `Selected` visibility: the repository ids
+    /// that may use it. When absent, an existing secret keeps its current list.
     #[uniffi(default)]
     pub selected_repository_ids: Option<Vec<i64>>,
 }

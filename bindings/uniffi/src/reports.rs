@@ -1,4 +1,4 @@
-//! Bulk work: progress callbacks and the reports of `setMany` and `syncEnvFile`.
+//! Bulk work: progress callbacks and the report of `setMany` (also the `result` of a sync).
 
 use std::sync::Arc;
 
@@ -6,7 +6,7 @@ use codespaces_secrets as sdk;
 
 use crate::error::CodespacesSecretsError;
 
-/// Progress of `setMany` or `syncEnvFile`, given to a [`ProgressListener`] after each item.
+/// Progress of `setMany`, `sync` or `syncEnvFile`, given to a [`ProgressListener`] after each item.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Progress {
     /// Items finished so far.
@@ -19,7 +19,7 @@ pub struct Progress {
     pub ok: bool,
 }
 
-/// Told after each item of `setMany` or `syncEnvFile`, on the thread running the call. Keep it
+/// Told after each write of `setMany`, `sync` or `syncEnvFile`, on the thread running the call. Keep it
 /// quick: the next item waits for it.
 #[uniffi::export(with_foreign)]
 pub trait ProgressListener: Send + Sync {
@@ -50,7 +50,7 @@ pub struct BulkReport {
     pub created: Vec<String>,
     /// Secrets whose value was replaced.
     pub updated: Vec<String>,
-    /// Secrets removed (`syncEnvFile` with `prune`).
+    /// Secrets removed (a sync with `prune`).
     pub deleted: Vec<String>,
     /// Items that failed, with the error each would have thrown alone.
     pub failed: Vec<BulkFailure>,
@@ -63,50 +63,6 @@ pub struct BulkFailure {
     pub name: String,
     /// Why it failed.
     pub error: CodespacesSecretsError,
-}
-
-/// How `syncEnvFile` runs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, uniffi::Record)]
-pub struct SyncOptions {
-    /// Plan only: report the changes, send no write.
-    #[uniffi(default)]
-    pub dry_run: bool,
-    /// Also delete the scope's secrets that the file does not name.
-    #[uniffi(default)]
-    pub prune: bool,
-}
-
-/// What a sync does to one secret.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum SyncAction {
-    /// The file names a secret the scope lacks.
-    Create,
-    /// The file names an existing secret; its value is replaced.
-    Update,
-    /// The sync state shows the scope already holds this value: nothing is sent.
-    Unchanged,
-    /// `prune`: the scope has a secret the file does not name.
-    Delete,
-}
-
-/// One change of a sync.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct PlannedChange {
-    /// The secret's name, upper-case.
-    pub name: String,
-    /// What happens to it.
-    pub action: SyncAction,
-}
-
-/// What a sync planned and, unless it was a dry run, did.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct SyncReport {
-    /// Creates and updates in file order, then deletes.
-    pub plan: Vec<PlannedChange>,
-    /// Whether nothing was sent.
-    pub dry_run: bool,
-    /// What happened to each change (empty for a dry run).
-    pub result: BulkReport,
 }
 
 impl From<sdk::BulkReport> for BulkReport {
@@ -125,44 +81,6 @@ impl From<sdk::BulkFailure> for BulkFailure {
         Self {
             name: f.name,
             error: f.error.into(),
-        }
-    }
-}
-
-impl From<SyncOptions> for sdk::SyncOptions {
-    fn from(o: SyncOptions) -> Self {
-        Self {
-            dry_run: o.dry_run,
-            prune: o.prune,
-            ..Self::default()
-        }
-    }
-}
-
-impl From<sdk::SyncAction> for SyncAction {
-    fn from(a: sdk::SyncAction) -> Self {
-        match a {
-            sdk::SyncAction::Create => Self::Create,
-            sdk::SyncAction::Update => Self::Update,
-            sdk::SyncAction::Unchanged => Self::Unchanged,
-            sdk::SyncAction::Delete => Self::Delete,
-        }
-    }
-}
-
-impl From<sdk::SyncReport> for SyncReport {
-    fn from(r: sdk::SyncReport) -> Self {
-        Self {
-            plan: r
-                .plan
-                .into_iter()
-                .map(|c| PlannedChange {
-                    name: c.name,
-                    action: c.action.into(),
-                })
-                .collect(),
-            dry_run: r.dry_run,
-            result: r.result.into(),
         }
     }
 }

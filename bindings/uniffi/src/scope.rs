@@ -10,7 +10,8 @@ use codespaces_secrets::AnyScope;
 
 use crate::error::CodespacesSecretsError;
 use crate::models::{PublicKey, Repository, SecretInfo, SetOptions, SetOutcome};
-use crate::reports::{BulkReport, ProgressListener, SyncOptions, SyncReport, report_to};
+use crate::reports::{BulkReport, ProgressListener, report_to};
+use crate::sync::{SecretEntry, SyncOptions, SyncReport};
 
 type Result<T> = std::result::Result<T, CodespacesSecretsError>;
 
@@ -48,7 +49,10 @@ impl Scope {
     }
 
     /// Seals `value` to the scope's public key and stores it. `options` are for user and
-    /// organization secrets (visibility, selected repositories).
+    /// organization secrets (visibility, selected repositories). Without them an update
+    /// changes only the value: an organization secret keeps its visibility and selected
+    /// repositories (read first, sent again), and a new one is `PRIVATE`. Repository ids
+    /// without a visibility mean `SELECTED`.
     #[uniffi::method(default(options = None))]
     pub async fn set(
         &self,
@@ -77,9 +81,11 @@ impl Scope {
         Ok(self.0.delete(name).await?)
     }
 
-    /// Sets many secrets, in name order (ignoring case, as GitHub does): checks every name and value first (one bad item fails
-    /// the whole call before any request), fetches the key once, then writes each in turn. A
-    /// failed item does not stop the others; the report lists every item.
+    /// Sets many secrets, in name order (ignoring case, as GitHub does): checks every name and
+    /// value first (one bad item fails the whole call before any request), fetches the key
+    /// once, then writes each in turn. A failed item does not stop the others; the report
+    /// lists every item. As with `set`, organization secrets keep their visibility and
+    /// repositories.
     #[uniffi::method(default(progress = None))]
     pub async fn set_many(
         &self,
@@ -91,8 +97,26 @@ impl Scope {
         Ok(self.0.set_many(in_order, report_to(progress)).await?.into())
     }
 
-    /// Makes the scope match a `.env` file: creates and updates what it names and, with
-    /// `prune`, deletes the rest. The whole file is checked before any request.
+    /// Makes the scope's secrets match `secrets`, in their order: creates and updates what
+    /// they name and, with `prune`, deletes the rest. Every entry is checked first (one bad
+    /// entry fails the call before any request). With `SyncOptions(state = ...)` only new and
+    /// changed values are written; a re-sync of unchanged secrets is one list request.
+    /// Updates change only values: organization secrets keep their visibility and repositories.
+    #[uniffi::method(default(options = None, progress = None))]
+    pub async fn sync(
+        &self,
+        secrets: Vec<Arc<SecretEntry>>,
+        options: Option<SyncOptions>,
+        progress: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<SyncReport> {
+        let options = options.unwrap_or_default().into();
+        let pairs = secrets.iter().map(|s| (&s.name, &s.value));
+        let report = self.0.sync(pairs, options, report_to(progress));
+        Ok(report.await?.into())
+    }
+
+    /// [`Scope::sync`] from a `.env` file, in file order. The whole file is checked before any
+    /// request, and no error quotes a line.
     #[uniffi::method(default(options = None, progress = None))]
     pub async fn sync_env_file(
         &self,

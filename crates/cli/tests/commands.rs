@@ -661,3 +661,78 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// The issue users hit: updating an org secret's value must not change who can read it.
+#[test]
+fn updating_an_org_secrets_value_keeps_who_can_read_it() {
+    let emu = emulator();
+    let repo = emu.repo_id("octo-org", "octo-repo").expect("demo repo");
+    let service = emu.repo_id("octo-org", "octo-service").expect("demo repo");
+    let ids = format!("{repo},{service}");
+    let org = ["--org", "octo-org"];
+    run(
+        &emu,
+        &args(
+            &org,
+            &[
+                "set",
+                "K",
+                "--value",
+                "a",
+                "--visibility",
+                "selected",
+                "--repos",
+                &ids,
+            ],
+        ),
+    )
+    .ok();
+    run(&emu, &args(&org, &["set", "K", "--value", "b"])).ok();
+    let got = run(&emu, &args(&org, &["get", "K", "--json"])).ok().json();
+    assert_eq!(got["visibility"], "selected");
+    let listed = run(&emu, &args(&org, &["repos", "K", "--json"]))
+        .ok()
+        .json();
+    let mut listed: Vec<i64> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|r| r["id"].as_i64())
+        .collect();
+    listed.sort_unstable();
+    assert_eq!(listed, sorted(vec![repo, service]));
+    assert_eq!(
+        stored(&emu, &Scope::org("octo-org"), "K").as_deref(),
+        Some("b")
+    );
+
+    run(
+        &emu,
+        &args(&org, &["set", "ALL", "--value", "a", "--visibility", "all"]),
+    )
+    .ok();
+    let env = std::env::temp_dir().join(format!("cs-cli-org-{}.env", std::process::id()));
+    std::fs::write(&env, "ALL=b\nK=c\n").expect("env file");
+    run(
+        &emu,
+        &args(
+            &org,
+            &[
+                "sync",
+                "--env-file",
+                env.to_str().expect("UTF-8"),
+                "--no-state",
+            ],
+        ),
+    )
+    .ok();
+    let _ = std::fs::remove_file(&env);
+    let all = run(&emu, &args(&org, &["get", "ALL", "--json"]))
+        .ok()
+        .json();
+    assert_eq!(all["visibility"], "all");
+    let listed = run(&emu, &args(&org, &["repos", "K", "--json"]))
+        .ok()
+        .json();
+    assert_eq!(listed.as_array().map(Vec::len), Some(2));
+}

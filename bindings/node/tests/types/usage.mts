@@ -1,8 +1,9 @@
 // Type-checked (tsc --noEmit) by `make node-test`, never run: proves index.d.ts describes the
 // package the way a TypeScript user writes against it.
 import {
-  type BulkReport, type CodespacesSecretsError, type ErrorCode, type Progress, type SecretInfo,
-  type SetOutcome, type SyncReport, type Visibility, Client, Emulator, seal,
+  type BulkReport, type CodespacesSecretsError, type ErrorCode, type PlannedChange, type Progress,
+  type SecretInfo, type SetOutcome, type SyncOptions, type SyncReport, type Visibility,
+  type WriteReason, Client, Emulator, seal,
 } from 'codespaces-secrets'
 
 const emu = new Emulator({ faults: { latencyMs: 20, secondaryRateLimit: { status: 429 } } })
@@ -40,6 +41,16 @@ for (const change of sync.plan) {
   const action: 'create' | 'update' | 'unchanged' | 'delete' = change.action
   console.log(action, change.name)
 }
+const incremental: SyncOptions = { state: '/tmp/state.json', stateKeyFile: '/tmp/state.key', force: false, prune: true }
+await repo.syncEnvFile('.env', incremental, onProgress)
+const fromObject: SyncReport = await repo.sync({ A: '1', B: Buffer.from('2') }, incremental)
+const fromMap: SyncReport = await repo.sync(new Map<string, string | Buffer>([['A', '1'], ['B', Buffer.from('2')]]))
+await repo.setMany(new Map([['A', '1']]))
+const unchanged: string[] = fromObject.unchanged
+const reasons: Array<WriteReason | undefined> = fromMap.plan.map((c: PlannedChange) => c.reason)
+const exact: 'new' | 'changed' | 'changed_elsewhere' | 'forced' | 'untracked' | undefined = reasons[0]
+const elsewhere: boolean = fromMap.plan.some((c) => c.reason === 'changed_elsewhere')
+const overwritten: boolean = emu.overwriteSecret({ repo: 'octocat/Hello-World' }, 'A', Buffer.from('x'))
 
 const repos = await client.user.repositories('DOTFILES')
 const ids: number[] = repos.map((r) => r.id)
@@ -63,4 +74,4 @@ emu.setFaults()
 emu.rotateKey({ org: 'octo-org' })
 emu.shutdown()
 
-console.log(newest, sealed, keyId, owners, nothing, stored, writes)
+console.log(newest, sealed, keyId, owners, nothing, stored, writes, unchanged, exact, elsewhere, overwritten)

@@ -9,6 +9,10 @@ writes one at a time and waiting out rate limits the way GitHub asks.
     client = Client()  # GITHUB_TOKEN / GH_TOKEN, GITHUB_API_URL
     client.repo("octocat", "hello-world").set("DATABASE_URL", "postgres://...")
 
+Updates change only the value: an organization secret keeps its visibility and selected
+repositories. ``scope.sync(secrets, state="state.json")`` writes only what is new or changed; the
+state holds keyed fingerprints and GitHub's ``updated_at`` (never a value), its key kept apart.
+
 ``AsyncClient`` offers the same operations as awaitables. Errors are subclasses of
 ``codespaces_secrets.errors.CodespacesSecretsError``.
 """
@@ -33,6 +37,7 @@ from ._native import (
     SyncAction,
     SyncReport,
     Visibility,
+    WriteReason,
     __version__,
     seal,
 )
@@ -58,6 +63,7 @@ __all__ = [
     "SyncAction",
     "SyncReport",
     "Visibility",
+    "WriteReason",
     "__version__",
     "errors",
     "seal",

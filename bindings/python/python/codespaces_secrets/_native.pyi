@@ -27,6 +27,7 @@ __all__ = [
     "SyncReport",
     "PlannedChange",
     "SyncAction",
+    "WriteReason",
     "Progress",
     "Emulator",
     "StoredSecret",
@@ -36,6 +37,7 @@ __all__ = [
 _Plaintext = Union[str, bytes]
 _VisibilityName = Literal["all", "private", "selected"]
 _ProgressCallback = Callable[["Progress"], object]
+_Path = Union[str, os.PathLike[str]]
 
 def seal(public_key: Union[str, PublicKey], plaintext: _Plaintext) -> str:
     """Seals `plaintext` to a base64 public key (or a `PublicKey`) as libsodium's
@@ -101,14 +103,66 @@ class Scope:
         before any request), the key is fetched once, then each value is stored in turn. A
         failed item does not stop the others; the report lists every item. `progress` is
         called after each item; an exception it raises goes to `sys.unraisablehook`."""
-    def sync_env_file(
+    @overload
+    def sync(
         self,
-        path: Union[str, os.PathLike[str]],
+        secrets: Mapping[str, _Plaintext],
         *,
         dry_run: bool = False,
         prune: bool = False,
+        state: Optional[_Path] = None,
+        force: bool = False,
+        state_key_file: Optional[_Path] = None,
         progress: Optional[_ProgressCallback] = None,
     ) -> SyncReport: ...
+    @overload
+    def sync(
+        self,
+        secrets: Iterable[Tuple[str, _Plaintext]],
+        *,
+        dry_run: bool = False,
+        prune: bool = False,
+        state: Optional[_Path] = None,
+        force: bool = False,
+        state_key_file: Optional[_Path] = None,
+        progress: Optional[_ProgressCallback] = None,
+    ) -> SyncReport:
+        """Makes the scope hold `secrets` (a mapping, or `(name, value)` pairs, taken in the
+        given order): creates what the scope lacks, writes the others again, and with `prune`
+        deletes the scope's secrets that `secrets` does not name. Every item is validated
+        first; a bad one refuses the sync before any request. Only values change: an existing
+        organization secret keeps its visibility and selected repositories (a new one is
+        private).
+
+        `state` (a path; created if missing) makes the sync incremental: a value is written
+        only when the secret is new, when the value differs from the one this tool last wrote
+        there, or when the secret changed on GitHub since (its `updated_at` moved); a re-sync
+        of unchanged secrets is a single list request. The state file (mode 0600, replaced
+        atomically after each write, locked while a sync runs) holds, per API host, scope and
+        name, a keyed fingerprint of the value and GitHub's `updated_at`: never a value, never
+        an unkeyed hash, so one file can serve many scopes. The key lives apart from it: in
+        `state_key_file` if given (created with a random key if missing), else in
+        `CODESPACES_SECRETS_STATE_KEY` (base64 of 32 bytes), else in a 0600 `state.key` in the
+        user's config directory (`~/.config/codespaces-secrets`), created on first use. A
+        state read with another key only means every value is written once more.
+
+        `force` writes every value even when the state says it is unchanged; `dry_run` plans
+        without writing (the state is left as it is). The report gives each name's action and
+        `reason`, and `unchanged`. `progress` is called after each write; an exception it
+        raises goes to `sys.unraisablehook`."""
+    def sync_env_file(
+        self,
+        path: _Path,
+        *,
+        dry_run: bool = False,
+        prune: bool = False,
+        state: Optional[_Path] = None,
+        force: bool = False,
+        state_key_file: Optional[_Path] = None,
+        progress: Optional[_ProgressCallback] = None,
+    ) -> SyncReport:
+        """`sync` with the secrets of a `.env` file (dotenv syntax), in file order. The whole
+        file is validated first, and no error quotes a line."""
     def repositories(self, name: str) -> List[Repository]: ...
     def set_repositories(self, name: str, ids: Iterable[int]) -> None: ...
     def add_repository(self, name: str, id: int) -> None: ...
@@ -170,14 +224,44 @@ class AsyncScope:
         self, secrets: Iterable[Tuple[str, _Plaintext]], *, progress: Optional[_ProgressCallback] = None
     ) -> Awaitable[BulkReport]:
         """As `Scope.set_many`; `progress` runs on the event loop's thread."""
-    def sync_env_file(
+    @overload
+    def sync(
         self,
-        path: Union[str, os.PathLike[str]],
+        secrets: Mapping[str, _Plaintext],
         *,
         dry_run: bool = False,
         prune: bool = False,
+        state: Optional[_Path] = None,
+        force: bool = False,
+        state_key_file: Optional[_Path] = None,
         progress: Optional[_ProgressCallback] = None,
     ) -> Awaitable[SyncReport]: ...
+    @overload
+    def sync(
+        self,
+        secrets: Iterable[Tuple[str, _Plaintext]],
+        *,
+        dry_run: bool = False,
+        prune: bool = False,
+        state: Optional[_Path] = None,
+        force: bool = False,
+        state_key_file: Optional[_Path] = None,
+        progress: Optional[_ProgressCallback] = None,
+    ) -> Awaitable[SyncReport]:
+        """As `Scope.sync` (incremental with `state`; org secrets keep their access);
+        `progress` runs on the event loop's thread."""
+    def sync_env_file(
+        self,
+        path: _Path,
+        *,
+        dry_run: bool = False,
+        prune: bool = False,
+        state: Optional[_Path] = None,
+        force: bool = False,
+        state_key_file: Optional[_Path] = None,
+        progress: Optional[_ProgressCallback] = None,
+    ) -> Awaitable[SyncReport]:
+        """As `Scope.sync_env_file`; `progress` runs on the event loop's thread."""
     def repositories(self, name: str) -> Awaitable[List[Repository]]: ...
     def set_repositories(self, name: str, ids: Iterable[int]) -> Awaitable[None]: ...
     def add_repository(self, name: str, id: int) -> Awaitable[None]: ...
@@ -270,6 +354,23 @@ class SyncAction:
     def value(self) -> Literal["create", "update", "unchanged", "delete"]: ...
 
 @final
+class WriteReason:
+    """Why a sync writes a value."""
+
+    NEW: ClassVar[WriteReason]
+    """The scope lacks the secret."""
+    CHANGED: ClassVar[WriteReason]
+    """The value differs from the one this tool last wrote there (per the state)."""
+    CHANGED_ELSEWHERE: ClassVar[WriteReason]
+    """The secret changed on GitHub since this tool wrote it (its `updated_at` moved)."""
+    FORCED: ClassVar[WriteReason]
+    """`force=True`."""
+    UNTRACKED: ClassVar[WriteReason]
+    """The secret exists but no state records what it holds (GitHub never returns values)."""
+    @property
+    def value(self) -> Literal["new", "changed", "changed_elsewhere", "forced", "untracked"]: ...
+
+@final
 class BulkFailure:
     @property
     def name(self) -> str: ...
@@ -295,19 +396,33 @@ class BulkReport:
 
 @final
 class PlannedChange:
+    """One entry of a sync plan."""
+
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """Upper-case, as GitHub stores it."""
     @property
     def action(self) -> SyncAction: ...
+    @property
+    def reason(self) -> Optional[WriteReason]:
+        """Why the value is written (creates and updates); `None` for unchanged and deletes."""
 
 @final
 class SyncReport:
+    """A sync's plan and, unless it was a dry run, what happened."""
+
     @property
-    def plan(self) -> List[PlannedChange]: ...
+    def plan(self) -> List[PlannedChange]:
+        """Every secret given, in the given order (created, updated or unchanged), then the
+        deletes."""
     @property
     def dry_run(self) -> bool: ...
     @property
-    def result(self) -> BulkReport: ...
+    def unchanged(self) -> List[str]:
+        """Names left alone because the state shows the scope already holds their value."""
+    @property
+    def result(self) -> BulkReport:
+        """What happened to each write (empty for a dry run)."""
 
 @final
 class Progress:
@@ -409,6 +524,17 @@ class Emulator:
         repo: Optional[str] = None,
         org: Optional[str] = None,
     ) -> Optional[bytes]: ...
+    def overwrite_secret(
+        self,
+        name: str,
+        value: _Plaintext,
+        *,
+        user: Optional[str] = None,
+        repo: Optional[str] = None,
+        org: Optional[str] = None,
+    ) -> bool:
+        """Changes a secret's value as someone else would (the web UI, another tool): its
+        `updated_at` moves on, its access stays. False if the scope has no such secret."""
     def secrets(
         self, *, user: Optional[str] = None, repo: Optional[str] = None, org: Optional[str] = None
     ) -> List[StoredSecret]: ...

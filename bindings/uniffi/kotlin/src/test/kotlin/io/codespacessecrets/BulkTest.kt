@@ -89,9 +89,10 @@ class BulkTest {
                     assertTrue(plan.dryRun)
                     assertEquals(
                         listOf(
-                            PlannedChange("API_URL", SyncAction.CREATE),
-                            PlannedChange("DB_PASSWORD", SyncAction.UPDATE),
-                            PlannedChange("STALE", SyncAction.DELETE),
+                            PlannedChange("API_URL", SyncAction.CREATE, WriteReason.NEW),
+                            // No state: nothing records what it holds, so it is written.
+                            PlannedChange("DB_PASSWORD", SyncAction.UPDATE, WriteReason.UNTRACKED),
+                            PlannedChange("STALE", SyncAction.DELETE, null),
                         ),
                         plan.plan,
                     )

@@ -26,7 +26,9 @@ class QuickstartExampleTest {
             assertTrue("DEMO_API_KEY -> CREATED" in text, text)
             assertTrue("DEMO_API_KEY -> UPDATED" in text, text)
             assertTrue("visible to octocat/Hello-World (id $HELLO_WORLD)" in text, text)
-            assertTrue("would UPDATE: DEMO_API_KEY" in text && "would CREATE: DEMO_DB_URL" in text, text)
+            assertTrue("would UPDATE (UNTRACKED): DEMO_API_KEY" in text && "would CREATE (NEW): DEMO_DB_URL" in text, text)
+            assertTrue("created [DEMO_DB_URL], updated [DEMO_API_KEY], failed 0" in text, text)
+            assertTrue("unchanged [DEMO_API_KEY, DEMO_DB_URL], written 0" in text, text)
             assertTrue("NotFound: HTTP 404" in text, text)
             assertTrue(text.trimEnd().endsWith("Done: 0 secrets left in octocat/Hello-World."), text)
             assertEquals(emptyList(), emu.secrets(REPO))
@@ -34,7 +36,7 @@ class QuickstartExampleTest {
             // Every write the example made was answered with success: none was refused or redone.
             val writes = emu.log().filter { it.getBoolean("write") }
             assertTrue(writes.all { it.getInt("status") in 200..299 }, writes.toString())
-            assertEquals(12, writes.size, "2 sets, 1 user set, 2 synced (the dry run sends none), 2 parallel sets, 5 deletes")
+            assertEquals(12, writes.size, "2 sets, 1 user set, 2 synced (the dry run and the unchanged re-sync send none), 2 parallel sets, 5 deletes")
         }
     }
 }
