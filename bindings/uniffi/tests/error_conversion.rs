@@ -31,10 +31,12 @@ fn every_kind_keeps_the_sdk_code_and_message() {
         Error::Transport {
             operation: "list",
             message: "refused".into(),
+            source: None,
         },
         Error::Decode {
             operation: "list",
             message: "not json".into(),
+            source: None,
         },
         Error::Encryption("no randomness".into()),
     ];

@@ -26,6 +26,7 @@ mod any_scope;
 mod bulk;
 mod client;
 mod env_file;
+mod error;
 mod fresh_writes;
 mod input;
 mod options;
@@ -49,7 +50,7 @@ pub use codespaces_secrets_core::models::{
     self, MinimalRepository, OrgSecret, RepoSecret, RepositoryOwner, UserSecret,
 };
 pub use codespaces_secrets_core::{KeyId, PublicKey, SecretName, SecretValue, Visibility, seal};
-pub use codespaces_secrets_transport::{ApiError, Error};
+pub use error::{ApiError, Error, ErrorSource};
 pub use input::{IntoSecretName, IntoSecretValue};
 pub use options::{SetOptions, SetOutcome};
 pub use paths::{config_dir, default_state_key_path, default_state_path, state_dir};

@@ -106,6 +106,7 @@ impl<K: ScopeKind> Secrets<K> {
         let key = PublicKey::try_from(&body).map_err(|e| Error::Decode {
             operation,
             message: format!("GitHub returned an unusable public key: {e}"),
+            source: Some(std::sync::Arc::new(e)),
         })?;
         self.client.cache_key(&self.scope(), key.clone());
         Ok(key)
@@ -127,7 +128,7 @@ impl<K: ScopeKind> Secrets<K> {
         let path = self.secret_path(&name, &[])?;
         self.read_after_write(&name, || async {
             let request = ApiRequest::new(K::OPERATIONS.get, Method::Get, path.clone());
-            self.client.inner.transport.send(request).await?.json()
+            Ok(self.client.inner.transport.send(request).await?.json()?)
         })
         .await
     }
@@ -247,9 +248,8 @@ impl<K: ScopeKind> Secrets<K> {
             visibility: options.visibility,
             selected_repository_ids: options.selected_repository_ids.clone(),
         };
-        let body = serde_json::to_value(&body).map_err(|e| Error::Encryption(e.to_string()))?;
         let path = self.secret_path(name, &[])?;
-        let request = ApiRequest::new(K::OPERATIONS.put, Method::Put, path).with_body(body);
+        let request = ApiRequest::new(K::OPERATIONS.put, Method::Put, path).with_json(&body)?;
         let response = self.client.inner.transport.send(request).await?;
         self.client.inner.fresh_writes.record(self.fresh_key(name));
         Ok(match response.status {

@@ -78,10 +78,9 @@ impl<K: SelectableScope> Secrets<K> {
         let body = SelectedRepositoriesBody {
             selected_repository_ids: ids,
         };
-        let body = serde_json::to_value(&body).map_err(|e| Error::Encryption(e.to_string()))?;
         let path = self.secret_path(&name, &["repositories"])?;
         let request =
-            ApiRequest::new(K::REPOSITORY_OPERATIONS.set, Method::Put, path).with_body(body);
+            ApiRequest::new(K::REPOSITORY_OPERATIONS.set, Method::Put, path).with_json(&body)?;
         self.client.inner.transport.send(request).await?;
         Ok(())
     }

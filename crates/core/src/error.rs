@@ -118,18 +118,3 @@ pub enum Error {
     #[error("encryption failed: {0}")]
     Encryption(String),
 }
-
-impl Error {
-    /// A stable machine-readable code for the kind of error, shared by every language binding.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::InvalidName { .. } => "INVALID_NAME",
-            Self::ValueTooLarge { .. } => "VALUE_TOO_LARGE",
-            Self::InvalidPublicKey(_) => "INVALID_PUBLIC_KEY",
-            Self::InvalidSecretKey => "INVALID_SECRET_KEY",
-            Self::SealedNotBase64(_) | Self::SealedTooShort { .. } => "INVALID_SEALED_VALUE",
-            Self::OpenFailed => "OPEN_FAILED",
-            Self::Encryption(_) => "ENCRYPTION",
-        }
-    }
-}

@@ -5,7 +5,7 @@ use std::net::IpAddr;
 
 use url::{Host, Url};
 
-use crate::error::Error;
+use crate::error::HttpError;
 
 /// A validated API root such as `https://api.github.com` or `https://ghe.example/api/v3`.
 ///
@@ -16,8 +16,8 @@ pub struct BaseUrl(Url);
 
 impl BaseUrl {
     /// Parses and checks a base URL. Trailing slashes are ignored; a path prefix is kept.
-    pub fn parse(raw: &str) -> Result<Self, Error> {
-        let invalid = |why: String| Error::invalid_input("base_url", why);
+    pub fn parse(raw: &str) -> Result<Self, HttpError> {
+        let invalid = |why: String| HttpError::config("base_url", why);
         let mut url = Url::parse(raw.trim())
             .map_err(|e| invalid(format!("{raw:?} is not a valid URL ({e})")))?;
         if url.cannot_be_a_base() || url.host().is_none() {
@@ -135,7 +135,16 @@ mod tests {
             "https://h?q=1",
         ] {
             let err = BaseUrl::parse(bad).unwrap_err();
-            assert_eq!(err.code(), "INVALID_INPUT", "{bad}");
+            assert!(
+                matches!(
+                    err,
+                    HttpError::Config {
+                        field: "base_url",
+                        ..
+                    }
+                ),
+                "{bad}"
+            );
         }
     }
 

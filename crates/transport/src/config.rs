@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::base_url::BaseUrl;
-use crate::error::Error;
+use crate::error::HttpError;
 use crate::token::Token;
 
 /// The public API root used when neither an argument nor `GITHUB_API_URL` says otherwise.
@@ -62,12 +62,12 @@ impl TransportConfig {
 
     /// Token from the argument, else `GITHUB_TOKEN`, else `GH_TOKEN`; base URL from the
     /// argument, else `GITHUB_API_URL`, else [`DEFAULT_API_URL`].
-    pub fn resolve(token: Option<String>, base_url: Option<String>) -> Result<Self, Error> {
+    pub fn resolve(token: Option<String>, base_url: Option<String>) -> Result<Self, HttpError> {
         let token = token
             .or_else(|| non_empty_env("GITHUB_TOKEN"))
             .or_else(|| non_empty_env("GH_TOKEN"))
             .ok_or_else(|| {
-                Error::invalid_input(
+                HttpError::config(
                     "token",
                     "no token given and neither GITHUB_TOKEN nor GH_TOKEN is set",
                 )

@@ -1,253 +1,92 @@
-//! The SDK's one error type, with a stable machine code per kind.
+//! The transport's own errors: what went wrong on the way to GitHub and back. The SDK's client
+//! maps them to its public `Error`; this crate is internal and none of its types are public API.
 
-use std::fmt;
+use std::error::Error as StdError;
 use std::time::SystemTime;
 
-use codespaces_secrets_core::models::{ErrorDetail, GitHubErrorBody};
+use codespaces_secrets_core::models::GitHubErrorBody;
 use thiserror::Error;
 
-/// What GitHub said when it refused a request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiError {
-    /// The HTTP status.
-    pub status: u16,
-    /// GitHub's `message` (or a description of the status when the body had none).
-    pub message: String,
-    /// GitHub's `documentation_url`, when given.
-    pub documentation_url: Option<String>,
-    /// The `x-github-request-id` header, to quote to GitHub support.
-    pub request_id: Option<String>,
-    /// Field-level problems from a 422 body.
-    pub errors: Vec<ErrorDetail>,
-    /// Which operation was attempted, e.g. `create-or-update-repo-secret`.
-    pub operation: &'static str,
-}
+/// A cause kept for `source()` chains.
+pub type Cause = Box<dyn StdError + Send + Sync>;
 
-impl ApiError {
-    /// Builds an `ApiError` from a status, the parsed body (if it parsed) and the request id.
-    pub fn new(
-        operation: &'static str,
-        status: u16,
-        body: Option<GitHubErrorBody>,
-        request_id: Option<String>,
-    ) -> Self {
-        let body = body.unwrap_or_default();
-        let message = if body.message.is_empty() {
-            format!("HTTP {status}")
-        } else {
-            body.message
-        };
-        Self {
-            status,
-            message,
-            documentation_url: body.documentation_url,
-            request_id,
-            errors: body.errors,
-            operation,
-        }
-    }
-}
-
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} failed: HTTP {}: {}",
-            self.operation, self.status, self.message
-        )?;
-        let details: Vec<String> = self.errors.iter().map(describe_detail).collect();
-        if !details.is_empty() {
-            write!(f, " ({})", details.join("; "))?;
-        }
-        if let Some(id) = &self.request_id {
-            write!(f, " [request id {id}]")?;
-        }
-        Ok(())
-    }
-}
-
-fn describe_detail(detail: &ErrorDetail) -> String {
-    match detail {
-        ErrorDetail::Text(text) => text.clone(),
-        ErrorDetail::Item(item) => {
-            let mut parts = Vec::new();
-            if let Some(field) = &item.field {
-                parts.push(format!("field {field}"));
-            }
-            if !item.code.is_empty() {
-                parts.push(item.code.clone());
-            }
-            if let Some(message) = &item.message {
-                parts.push(message.clone());
-            }
-            parts.join(": ")
-        }
-    }
-}
-
-/// Every way an SDK call can fail. Match on the kind, or use [`Error::code`] for a stable string
-/// shared by every language binding.
-///
-/// No variant ever holds a token or a secret value.
-#[derive(Debug, Clone, Error)]
+/// Every way a request can fail in transport.
+#[derive(Debug, Error)]
 #[non_exhaustive]
-pub enum Error {
-    /// Bad input (name, value, key, URL, id, file), found before any request was sent.
+pub enum HttpError {
+    /// A setting the transport cannot use (base URL, token, user agent, request body), found
+    /// before any request.
     #[error("invalid {field}: {message}")]
-    InvalidInput {
-        /// What was wrong: `name`, `value`, `public_key`, `base_url`, `token`, ...
+    Config {
+        /// Which setting.
         field: &'static str,
         /// Why, and what to do.
         message: String,
     },
-    /// 401: the token is missing, wrong or expired.
-    #[error("{0}; check that the token is valid (GITHUB_TOKEN / GH_TOKEN)")]
-    Unauthorized(Box<ApiError>),
-    /// 403 that is not a rate limit: the token lacks a permission or scope.
-    #[error("{0}; the token may lack the `codespace` scope or admin access")]
-    Forbidden(Box<ApiError>),
-    /// 404: the secret, repository or organization does not exist or the token cannot see it.
-    #[error("{0}")]
-    NotFound(Box<ApiError>),
-    /// 409: the request conflicts with the current state (e.g. visibility is not `selected`).
-    #[error("{0}")]
-    Conflict(Box<ApiError>),
-    /// 422: GitHub refused the request body.
-    #[error("{0}")]
-    Validation(Box<ApiError>),
-    /// A primary or secondary rate limit that could not be waited out within the configured bounds.
-    #[error("rate limited by GitHub{}{}", retry_at_text(.retry_at), .api.as_ref().map(|a| format!(": {a}")).unwrap_or_default())]
-    RateLimited {
-        /// When GitHub says requests may resume, when it said.
-        retry_at: Option<SystemTime>,
-        /// GitHub's answer, when there was one.
-        api: Option<Box<ApiError>>,
-    },
-    /// 5xx, after the configured retries.
-    #[error("{0}; GitHub had a server error, retries were exhausted")]
-    Server(Box<ApiError>),
-    /// Any other HTTP status GitHub answered with.
-    #[error("{0}")]
-    Api(Box<ApiError>),
-    /// Connecting, TLS, or a timeout, after the configured retries.
+    /// GitHub answered with a status other than 2xx, after the retries and rate-limit waits
+    /// the configuration allows.
+    #[error("{} failed: HTTP {}", .0.operation, .0.status)]
+    Refused(Box<Refusal>),
+    /// Connecting, TLS, a timeout or a dropped connection, after the retries.
     #[error("{operation}: network error: {message}")]
-    Transport {
+    Network {
         /// The operation attempted.
         operation: &'static str,
-        /// What failed.
+        /// What failed, with its causes.
         message: String,
+        /// The HTTP client's error.
+        #[source]
+        source: Option<Cause>,
     },
-    /// A response that does not match the API contract.
+    /// An answer outside the API contract: a body that does not decode, one larger than any
+    /// valid answer, a paging link that leaves the base URL.
     #[error("{operation}: unexpected response: {message}")]
-    Decode {
+    Contract {
         /// The operation attempted.
         operation: &'static str,
         /// What did not match.
         message: String,
+        /// The decoder's error, when there was one.
+        #[source]
+        source: Option<Cause>,
     },
-    /// Sealing the value failed.
-    #[error("encryption failed: {0}")]
-    Encryption(String),
 }
 
-fn retry_at_text(at: &Option<SystemTime>) -> String {
-    match at {
-        Some(at) => format!(" until {}", httpdate::fmt_http_date(*at)),
-        None => String::new(),
-    }
+/// A refused request as GitHub answered it.
+#[derive(Debug)]
+pub struct Refusal {
+    /// The operation attempted.
+    pub operation: &'static str,
+    /// The HTTP status.
+    pub status: u16,
+    /// GitHub's error body, when it parsed.
+    pub body: Option<GitHubErrorBody>,
+    /// The `x-github-request-id` header.
+    pub request_id: Option<String>,
+    /// `Some` when the refusal is a rate limit that could not be waited out: when GitHub says
+    /// requests may resume, if it said.
+    pub rate_limited: Option<Option<SystemTime>>,
 }
 
-impl Error {
-    /// An [`Error::InvalidInput`].
-    pub fn invalid_input(field: &'static str, message: impl Into<String>) -> Self {
-        Self::InvalidInput {
+impl HttpError {
+    /// A [`HttpError::Config`].
+    pub fn config(field: &'static str, message: impl Into<String>) -> Self {
+        Self::Config {
             field,
             message: message.into(),
         }
     }
 
-    /// A stable code for the kind: `INVALID_INPUT`, `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`,
-    /// `CONFLICT`, `VALIDATION_FAILED`, `RATE_LIMITED`, `SERVER_ERROR`, `API_ERROR`, `TRANSPORT`, `DECODE`,
-    /// `ENCRYPTION`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::InvalidInput { .. } => "INVALID_INPUT",
-            Self::Unauthorized(_) => "UNAUTHORIZED",
-            Self::Forbidden(_) => "FORBIDDEN",
-            Self::NotFound(_) => "NOT_FOUND",
-            Self::Conflict(_) => "CONFLICT",
-            Self::Validation(_) => "VALIDATION_FAILED",
-            Self::RateLimited { .. } => "RATE_LIMITED",
-            Self::Server(_) => "SERVER_ERROR",
-            Self::Api(_) => "API_ERROR",
-            Self::Transport { .. } => "TRANSPORT",
-            Self::Decode { .. } => "DECODE",
-            Self::Encryption(_) => "ENCRYPTION",
-        }
-    }
-
-    /// GitHub's answer, for errors that came from one.
-    pub fn api(&self) -> Option<&ApiError> {
-        match self {
-            Self::Unauthorized(a)
-            | Self::Forbidden(a)
-            | Self::NotFound(a)
-            | Self::Conflict(a)
-            | Self::Validation(a)
-            | Self::Server(a)
-            | Self::Api(a) => Some(a),
-            Self::RateLimited { api, .. } => api.as_deref(),
-            _ => None,
-        }
-    }
-
-    /// The HTTP status, for errors that came from GitHub.
-    pub fn status(&self) -> Option<u16> {
-        self.api().map(|a| a.status)
-    }
-
-    /// The `x-github-request-id`, for errors that came from GitHub.
-    pub fn request_id(&self) -> Option<&str> {
-        self.api().and_then(|a| a.request_id.as_deref())
-    }
-
-    /// GitHub's `documentation_url`, when it sent one.
-    pub fn documentation_url(&self) -> Option<&str> {
-        self.api().and_then(|a| a.documentation_url.as_deref())
-    }
-
-    /// Maps a refused request to its kind by status.
-    pub fn from_api(api: ApiError) -> Self {
-        let api = Box::new(api);
-        match api.status {
-            401 => Self::Unauthorized(api),
-            403 => Self::Forbidden(api),
-            404 => Self::NotFound(api),
-            409 => Self::Conflict(api),
-            422 => Self::Validation(api),
-            429 => Self::RateLimited {
-                retry_at: None,
-                api: Some(api),
-            },
-            500..=599 => Self::Server(api),
-            _ => Self::Api(api),
-        }
-    }
-}
-
-impl From<codespaces_secrets_core::Error> for Error {
-    fn from(e: codespaces_secrets_core::Error) -> Self {
-        use codespaces_secrets_core::Error as Core;
-        let field = match &e {
-            Core::InvalidName { .. } => "name",
-            Core::ValueTooLarge { .. } => "value",
-            Core::InvalidPublicKey(_) => "public_key",
-            Core::Encryption(message) => return Self::Encryption(message.clone()),
-            _ => "sealed value",
-        };
-        Self::InvalidInput {
-            field,
-            message: e.to_string(),
+    /// A [`HttpError::Contract`] with the decoder's error as its source.
+    pub fn contract(
+        operation: &'static str,
+        message: impl Into<String>,
+        source: Option<Cause>,
+    ) -> Self {
+        Self::Contract {
+            operation,
+            message: message.into(),
+            source,
         }
     }
 }

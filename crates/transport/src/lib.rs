@@ -1,9 +1,11 @@
 //! HTTP for `codespaces-secrets`: one place that knows how to talk to GitHub politely.
 //!
-//! [`Transport`] sends a request with GitHub's headers and token, maps GitHub's error bodies to
-//! [`Error`] kinds, retries what is safe to retry, waits out rate limits the way GitHub asks,
-//! sends mutating requests one at a time and spaced apart, and follows `Link` pagination.
-//! It knows nothing about secrets or encryption; the `codespaces-secrets` crate builds on it.
+//! [`Transport`] sends a request with GitHub's headers and token, retries what is safe to retry,
+//! waits out rate limits the way GitHub asks, sends mutating requests one at a time and spaced
+//! apart, and follows `Link` pagination. It knows nothing about secrets or encryption.
+//!
+//! An internal layer of the `codespaces-secrets` crate (not published): its errors are
+//! [`HttpError`]s, which the client maps to the SDK's one public error type.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -21,7 +23,7 @@ mod transport;
 
 pub use base_url::BaseUrl;
 pub use config::{DEFAULT_API_URL, TransportConfig};
-pub use error::{ApiError, Error};
+pub use error::{Cause, HttpError, Refusal};
 pub use pagination::{MAX_PAGES, next_link};
 pub use request::{ApiRequest, Method};
 pub use response::ApiResponse;
@@ -29,4 +31,4 @@ pub use token::Token;
 pub use transport::Transport;
 
 /// The result type of this crate.
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub type Result<T, E = HttpError> = std::result::Result<T, E>;

@@ -7,7 +7,7 @@ use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
 use reqwest::header::HeaderMap;
 use url::Url;
 
-use crate::error::Error;
+use crate::error::HttpError;
 use crate::request::{ApiRequest, Method};
 use crate::response::ApiResponse;
 use crate::transport::Transport;
@@ -39,15 +39,17 @@ impl Transport {
     /// Every item of a paged list, page by page (`per_page=100`), as a stream.
     ///
     /// A repeated page URL, a link outside the base URL, or more than [`MAX_PAGES`] pages end the
-    /// stream with a `Decode` error rather than looping.
-    pub fn paginate<T, F>(
+    /// stream with a contract error rather than looping. `items` decodes one page, in the
+    /// caller's error type.
+    pub fn paginate<T, E, F>(
         self: &Arc<Self>,
         request: ApiRequest,
         items: F,
-    ) -> BoxStream<'static, Result<T, Error>>
+    ) -> BoxStream<'static, Result<T, E>>
     where
         T: Send + 'static,
-        F: Fn(&ApiResponse) -> Result<Vec<T>, Error> + Send + Sync + 'static,
+        E: From<HttpError> + Send + 'static,
+        F: Fn(&ApiResponse) -> Result<Vec<T>, E> + Send + Sync + 'static,
     {
         let transport = Arc::clone(self);
         let operation = request.operation;
@@ -67,7 +69,7 @@ impl Transport {
             let items = Arc::clone(&items);
             async move {
                 let Some(url) = cursor.next.take() else {
-                    return Ok(None);
+                    return Ok::<_, E>(None);
                 };
                 if !cursor.seen.insert(url.as_str().to_owned()) {
                     return Err(decode(
@@ -80,7 +82,8 @@ impl Transport {
                 }
                 let response = transport
                     .send_url(operation, Method::Get, url.clone(), None)
-                    .await?;
+                    .await
+                    .map_err(E::from)?;
                 let page = items(&response)?;
                 if let Some(next) = next_link(&response.headers) {
                     let next = url
@@ -97,8 +100,8 @@ impl Transport {
     }
 }
 
-fn decode(operation: &'static str, message: String) -> Error {
-    Error::Decode { operation, message }
+fn decode<E: From<HttpError>>(operation: &'static str, message: String) -> E {
+    HttpError::contract(operation, message, None).into()
 }
 
 #[cfg(test)]

@@ -65,6 +65,15 @@ impl ApiRequest {
         }
     }
 
+    /// Adds a JSON body, serialized now: a body that cannot be encoded is refused before any
+    /// request.
+    pub fn with_json<T: serde::Serialize>(self, body: &T) -> Result<Self, crate::HttpError> {
+        let body = serde_json::to_value(body).map_err(|e| {
+            crate::HttpError::config("request body", format!("cannot be encoded as JSON: {e}"))
+        })?;
+        Ok(self.with_body(body))
+    }
+
     /// Adds a JSON body.
     pub fn with_body(mut self, body: Value) -> Self {
         self.body = Some(body);

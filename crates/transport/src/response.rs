@@ -3,7 +3,7 @@
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 
-use crate::error::Error;
+use crate::error::HttpError;
 
 /// A 2xx answer from the API.
 #[derive(Debug, Clone)]
@@ -19,14 +19,15 @@ pub struct ApiResponse {
 }
 
 impl ApiResponse {
-    /// Decodes the body as `T`, or reports a `Decode` error naming the operation.
-    pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        serde_json::from_slice(&self.body).map_err(|e| Error::Decode {
-            operation: self.operation,
-            message: format!(
+    /// Decodes the body as `T`, or reports a contract error naming the operation (with the
+    /// decoder's error as its source).
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, HttpError> {
+        serde_json::from_slice(&self.body).map_err(|e| {
+            let message = format!(
                 "the HTTP {} body does not match the API contract: {e}",
                 self.status
-            ),
+            );
+            HttpError::contract(self.operation, message, Some(Box::new(e)))
         })
     }
 

@@ -4,7 +4,7 @@ use std::fmt;
 
 use zeroize::Zeroizing;
 
-use crate::error::Error;
+use crate::error::HttpError;
 
 /// A GitHub token. Wiped from memory when dropped; prints as `[redacted]`.
 #[derive(Clone)]
@@ -12,17 +12,17 @@ pub struct Token(Zeroizing<String>);
 
 impl Token {
     /// Wraps a token, refusing one that is empty or could not be sent in a header.
-    pub fn new(token: impl Into<String>) -> Result<Self, Error> {
+    pub fn new(token: impl Into<String>) -> Result<Self, HttpError> {
         let token = Zeroizing::new(token.into());
         let trimmed = token.trim();
         if trimmed.is_empty() {
-            return Err(Error::invalid_input(
+            return Err(HttpError::config(
                 "token",
                 "the token is empty; pass one or set GITHUB_TOKEN",
             ));
         }
         if trimmed.bytes().any(|b| !(0x21..=0x7e).contains(&b)) {
-            return Err(Error::invalid_input(
+            return Err(HttpError::config(
                 "token",
                 "the token contains spaces or non-printable characters",
             ));

@@ -9,7 +9,7 @@ use tracing::Instrument as _;
 use url::Url;
 
 use crate::config::TransportConfig;
-use crate::error::{ApiError, Error};
+use crate::error::{HttpError, Refusal};
 use crate::pacing::WritePacer;
 use crate::rate_limit::{RateLimitSignal, classify};
 use crate::request::{ApiRequest, Method};
@@ -38,18 +38,21 @@ enum Attempt {
     Network {
         message: String,
         retryable: bool,
+        source: Option<reqwest::Error>,
     },
+    /// Neither the network's fault nor worth retrying (an answer too large, an unsendable token).
+    Failed(HttpError),
 }
 
 /// What to do after a refused attempt.
 enum Next {
     RetryAfter(Duration),
-    Fail(Error),
+    Fail(HttpError),
 }
 
 impl Transport {
     /// Builds the HTTP client (rustls, the OS trust store) with GitHub's standard headers.
-    pub fn new(config: TransportConfig) -> Result<Self, Error> {
+    pub fn new(config: TransportConfig) -> Result<Self, HttpError> {
         let mut headers = HeaderMap::new();
         headers.insert(
             ACCEPT,
@@ -60,7 +63,7 @@ impl Transport {
             HeaderValue::from_static("2022-11-28"),
         );
         let agent = HeaderValue::from_str(&config.user_agent).map_err(|_| {
-            Error::invalid_input(
+            HttpError::config(
                 "user_agent",
                 "the user agent holds characters a header cannot",
             )
@@ -74,9 +77,10 @@ impl Transport {
             .timeout(config.timeout)
             .redirect(reqwest::redirect::Policy::limited(5))
             .build()
-            .map_err(|e| Error::Transport {
+            .map_err(|e| HttpError::Network {
                 operation: "build-client",
                 message: e.to_string(),
+                source: Some(Box::new(e)),
             })?;
         Ok(Self {
             http,
@@ -91,7 +95,7 @@ impl Transport {
     }
 
     /// Sends a request under the base URL.
-    pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
+    pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, HttpError> {
         let segments: Vec<&str> = request.path.iter().map(String::as_str).collect();
         let mut url = self.config.base_url.join(&segments);
         if !request.query.is_empty() {
@@ -113,15 +117,17 @@ impl Transport {
         method: Method,
         url: Url,
         body: Option<&Value>,
-    ) -> Result<ApiResponse, Error> {
+    ) -> Result<ApiResponse, HttpError> {
         if !self.config.base_url.contains(&url) {
-            return Err(Error::Decode {
-                operation,
-                message: format!(
-                    "refusing to send the token to {}, which is outside the base URL",
-                    url.origin().ascii_serialization()
-                ),
-            });
+            // Only a server's paging link can point here: GitHub's links stay under the API
+            // root, so this is an answer outside the contract (often a proxy that does not
+            // rewrite Link headers), and the token is not sent.
+            let message = format!(
+                "the server's link points to {}, outside the base URL {}; refusing to send the token there (a proxy must rewrite Link headers to its own URL)",
+                url.origin().ascii_serialization(),
+                self.config.base_url.as_str()
+            );
+            return Err(HttpError::contract(operation, message, None));
         }
         let span = tracing::info_span!(
             "github_request",
@@ -142,7 +148,7 @@ impl Transport {
         method: Method,
         url: &Url,
         body: Option<&Value>,
-    ) -> Result<ApiResponse, Error> {
+    ) -> Result<ApiResponse, HttpError> {
         let mut permit = match method.is_write() {
             true => Some(self.pacer.acquire(self.config.write_interval).await),
             false => None,
@@ -179,14 +185,23 @@ impl Transport {
                         &mut rate_waits,
                     )
                 }
-                Attempt::Network { message, retryable } => {
+                Attempt::Network {
+                    message,
+                    retryable,
+                    source,
+                } => {
                     if retryable && retries < self.config.max_retries {
                         retries += 1;
                         Next::RetryAfter(self.retry_delay(retries))
                     } else {
-                        Next::Fail(Error::Transport { operation, message })
+                        Next::Fail(HttpError::Network {
+                            operation,
+                            message,
+                            source: source.map(|e| Box::new(e) as _),
+                        })
                     }
                 }
+                Attempt::Failed(error) => Next::Fail(error),
             };
             match next {
                 Next::RetryAfter(delay) => {
@@ -219,7 +234,15 @@ impl Transport {
             .as_ref()
             .map(|b| b.message.clone())
             .unwrap_or_default();
-        let api = ApiError::new(operation, status, parsed, request_id);
+        let refusal = |rate_limited| {
+            HttpError::Refused(Box::new(Refusal {
+                operation,
+                status,
+                body: parsed.clone(),
+                request_id: request_id.clone(),
+                rate_limited,
+            }))
+        };
         let config = &self.config;
         let wait = match classify(status, headers, &message) {
             RateLimitSignal::RetryAfter(wait) => Some((wait, SystemTime::now() + wait)),
@@ -242,16 +265,13 @@ impl Transport {
                 tracing::info!(wait_ms = wait.as_millis() as u64, "rate limited; waiting");
                 return Next::RetryAfter(wait);
             }
-            return Next::Fail(Error::RateLimited {
-                retry_at: Some(retry_at),
-                api: Some(Box::new(api)),
-            });
+            return Next::Fail(refusal(Some(Some(retry_at))));
         }
         if (500..=599).contains(&status) && *retries < config.max_retries {
             *retries += 1;
             return Next::RetryAfter(self.retry_delay(*retries));
         }
-        Next::Fail(Error::from_api(api))
+        Next::Fail(refusal(None))
     }
 
     /// One request and its size-capped response.
@@ -266,10 +286,10 @@ impl Transport {
             match HeaderValue::from_str(&format!("Bearer {}", self.config.token.expose())) {
                 Ok(value) => value,
                 Err(_) => {
-                    return Attempt::Network {
-                        message: "the token cannot be sent in a header".into(),
-                        retryable: false,
-                    };
+                    return Attempt::Failed(HttpError::config(
+                        "token",
+                        "the token holds characters an HTTP header cannot carry",
+                    ));
                 }
             };
         authorization.set_sensitive(true);
@@ -282,7 +302,7 @@ impl Transport {
         }
         let mut response = match builder.send().await {
             Ok(response) => response,
-            Err(e) => return network_failure(&e),
+            Err(e) => return network_failure(e),
         };
         let status = response.status().as_u16();
         let headers = response.headers().clone();
@@ -291,18 +311,16 @@ impl Transport {
             match response.chunk().await {
                 Ok(Some(chunk)) => {
                     if bytes.len() + chunk.len() > self.config.max_response_bytes {
-                        return Attempt::Network {
-                            message: format!(
-                                "the response body exceeds {} bytes",
-                                self.config.max_response_bytes
-                            ),
-                            retryable: false,
-                        };
+                        let message = format!(
+                            "the response body exceeds {} bytes, more than any answer of this API",
+                            self.config.max_response_bytes
+                        );
+                        return Attempt::Failed(HttpError::contract(operation, message, None));
                     }
                     bytes.extend_from_slice(&chunk);
                 }
                 Ok(None) => break,
-                Err(e) => return network_failure(&e),
+                Err(e) => return network_failure(e),
             }
         }
         if (200..300).contains(&status) {
@@ -322,15 +340,19 @@ impl Transport {
     }
 }
 
-fn network_failure(e: &reqwest::Error) -> Attempt {
+fn network_failure(e: reqwest::Error) -> Attempt {
     // Redirect loops and builder errors will not heal on retry; everything else might.
     let retryable = !(e.is_builder() || e.is_redirect());
     let mut message = e.to_string();
-    let mut source = std::error::Error::source(e);
+    let mut source = std::error::Error::source(&e);
     while let Some(cause) = source {
         message.push_str(": ");
         message.push_str(&cause.to_string());
         source = cause.source();
     }
-    Attempt::Network { message, retryable }
+    Attempt::Network {
+        message,
+        retryable,
+        source: Some(e),
+    }
 }

@@ -3,7 +3,9 @@
 
 mod common;
 
-use codespaces_secrets_transport::{ApiRequest, Method};
+use std::error::Error as _;
+
+use codespaces_secrets_transport::{ApiRequest, HttpError, Method};
 use common::*;
 use futures_util::{StreamExt, TryStreamExt};
 
@@ -71,7 +73,11 @@ async fn a_body_off_contract_is_a_decode_error_naming_the_operation() {
     let transport = transport(&server.base);
     let response = transport.send(get(&["user"])).await.unwrap();
     let err = response.json::<codespaces_secrets_core::models::SecretList<codespaces_secrets_core::models::RepoSecret>>().unwrap_err();
-    assert_eq!(err.code(), "DECODE");
+    assert!(matches!(err, HttpError::Contract { .. }), "{err:?}");
+    assert!(
+        err.source().is_some(),
+        "the decoder's error is kept as the source"
+    );
     assert!(
         err.to_string()
             .starts_with("test-operation: unexpected response"),
@@ -93,16 +99,17 @@ async fn a_non_json_error_body_still_maps_to_its_kind() {
         .send(get(&["user"]))
         .await
         .unwrap_err();
-    assert_eq!(err.code(), "NOT_FOUND");
-    assert_eq!(err.request_id(), Some("ABC:123"));
-    assert_eq!(
-        err.to_string(),
-        "test-operation failed: HTTP 404: HTTP 404 [request id ABC:123]"
-    );
+    let HttpError::Refused(refusal) = err else {
+        panic!("not a refusal: {err:?}");
+    };
+    assert_eq!(refusal.status, 404);
+    assert_eq!(refusal.request_id.as_deref(), Some("ABC:123"));
+    assert_eq!(refusal.body, None);
+    assert_eq!(refusal.rate_limited, None);
 }
 
 #[tokio::test]
-async fn an_oversized_body_is_refused() {
+async fn an_oversized_body_is_an_answer_outside_the_contract() {
     let server = serve("127.0.0.1", |_, _| {
         ("200 OK".into(), json(), "x".repeat(9 * 1024 * 1024))
     })
@@ -111,7 +118,7 @@ async fn an_oversized_body_is_refused() {
         .send(get(&["user"]))
         .await
         .unwrap_err();
-    assert_eq!(err.code(), "TRANSPORT");
+    assert!(matches!(err, HttpError::Contract { .. }), "{err:?}");
     assert!(err.to_string().contains("exceeds 8388608 bytes"), "{err}");
 }
 
@@ -131,7 +138,7 @@ async fn a_link_loop_is_detected() {
     })
     .await;
     let transport = transport(&server.base);
-    let items: Vec<Result<i64, _>> = transport
+    let items: Vec<Result<i64, HttpError>> = transport
         .paginate(get(&["user", "codespaces", "secrets"]), |r| {
             Ok(r.json::<serde_json::Value>()?["secrets"]
                 .as_array()
@@ -143,7 +150,7 @@ async fn a_link_loop_is_detected() {
         .collect::<Vec<_>>()
         .await;
     let err = items.last().unwrap().as_ref().unwrap_err();
-    assert_eq!(err.code(), "DECODE");
+    assert!(matches!(err, HttpError::Contract { .. }), "{err:?}");
     assert!(err.to_string().contains("pagination loop"), "{err}");
     assert_eq!(
         server.seen.lock().unwrap().len(),
@@ -173,11 +180,12 @@ async fn a_link_to_another_host_is_not_followed_with_the_token() {
         )
     })
     .await;
-    let result: Result<Vec<i64>, _> = transport(&origin.base)
+    let result: Result<Vec<i64>, HttpError> = transport(&origin.base)
         .paginate(get(&["user"]), |_| Ok(Vec::<i64>::new()))
         .try_collect()
         .await;
     let err = result.unwrap_err();
+    assert!(matches!(err, HttpError::Contract { .. }), "{err:?}");
     assert!(err.to_string().contains("outside the base URL"), "{err}");
     assert!(elsewhere.seen.lock().unwrap().is_empty());
 }
@@ -191,7 +199,8 @@ async fn a_refused_connection_is_a_transport_error_after_retries() {
         .send(get(&["user"]))
         .await
         .unwrap_err();
-    assert_eq!(err.code(), "TRANSPORT");
+    assert!(matches!(err, HttpError::Network { .. }), "{err:?}");
+    assert!(err.source().is_some(), "the HTTP client's error is kept");
     assert!(
         err.to_string().starts_with("test-operation: network error"),
         "{err}"
