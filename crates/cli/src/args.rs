@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
-use codespaces_secrets::{SecretName, Visibility};
+use codespaces_secrets::{RepoRef, SecretName, Visibility};
 
-use crate::parse::{HiddenText, RepoIds, RepoSpec, hidden_text, parse_id, parse_ids, parse_name};
+use crate::parse::{HiddenText, RepoIds, hidden_text, parse_id, parse_ids, parse_name};
 use crate::parse::{parse_org, parse_repo};
 
 /// Printed after `--help`: where settings come from and what the exit status means.
@@ -45,7 +45,7 @@ pub(crate) struct Cli {
 
     /// A repository's secrets
     #[arg(long, value_name = "OWNER/REPO", value_parser = parse_repo)]
-    pub(crate) repo: Option<RepoSpec>,
+    pub(crate) repo: Option<RepoRef>,
 
     /// An organization's secrets
     #[arg(long, value_name = "ORG", value_parser = parse_org)]
@@ -68,7 +68,7 @@ pub(crate) enum Scope {
     /// `--user`
     User,
     /// `--repo OWNER/REPO`
-    Repo(RepoSpec),
+    Repo(RepoRef),
     /// `--org ORG`
     Org(String),
 }

@@ -3,16 +3,7 @@
 use std::convert::Infallible;
 use std::fmt;
 
-use codespaces_secrets::SecretName;
-
-/// `--repo OWNER/REPO`, split. The characters allowed in each part are checked by the client.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct RepoSpec {
-    /// The owning user or organization.
-    pub(crate) owner: String,
-    /// The repository name.
-    pub(crate) repo: String,
-}
+use codespaces_secrets::{RepoRef, SecretName};
 
 /// A list of repository ids; a newtype so clap takes it as one comma-separated value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,17 +30,9 @@ pub(crate) fn parse_name(raw: &str) -> Result<SecretName, String> {
     SecretName::new(raw).map_err(|e| e.to_string())
 }
 
-/// `OWNER/REPO`: exactly one `/`, neither side empty.
-pub(crate) fn parse_repo(raw: &str) -> Result<RepoSpec, String> {
-    match raw.split_once('/') {
-        Some((owner, repo)) if !owner.is_empty() && !repo.is_empty() && !repo.contains('/') => {
-            Ok(RepoSpec {
-                owner: owner.to_owned(),
-                repo: repo.to_owned(),
-            })
-        }
-        _ => Err("expected OWNER/REPO, e.g. octocat/hello-world".to_owned()),
-    }
+/// `OWNER/REPO`, with GitHub's rules for both names (the SDK's one parser).
+pub(crate) fn parse_repo(raw: &str) -> Result<RepoRef, String> {
+    raw.parse::<RepoRef>().map_err(|e| e.to_string())
 }
 
 /// An organization name: not empty (its characters are checked by the client).
@@ -88,14 +71,11 @@ mod tests {
 
     #[test]
     fn repo_specs() {
-        assert_eq!(
-            parse_repo("octocat/hello-world"),
-            Ok(RepoSpec {
-                owner: "octocat".into(),
-                repo: "hello-world".into()
-            })
-        );
-        for bad in ["", "octocat", "/repo", "owner/", "a/b/c", "/"] {
+        let repo = parse_repo("octocat/hello-world").expect("valid");
+        assert_eq!((repo.owner(), repo.name()), ("octocat", "hello-world"));
+        for bad in [
+            "", "octocat", "/repo", "owner/", "a/b/c", "/", "-x/y", "x/..",
+        ] {
             assert!(parse_repo(bad).is_err(), "{bad:?}");
         }
     }

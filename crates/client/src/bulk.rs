@@ -177,7 +177,7 @@ impl<K: ScopeKind> Secrets<K> {
     {
         let items = validate_pairs(pairs)?;
         let requested = K::prepare_options(&SetOptions::default())?;
-        self.path(&[])?;
+        self.checked_scope()?;
         let mut report = BulkReport::default();
         if items.is_empty() {
             return Ok(report);

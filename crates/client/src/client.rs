@@ -5,13 +5,15 @@ use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use codespaces_secrets_core::PublicKey;
-use codespaces_secrets_transport::{Transport, TransportConfig};
+use codespaces_secrets_core::{PublicKey, RepoRef};
+use codespaces_secrets_transport::Transport;
 
 use crate::Error;
 use crate::fresh_writes::FreshWrites;
 use crate::scope::Secrets;
 use crate::scope_kind::{Org, Repo, User};
+use crate::scope_ref::ScopeRef;
+use crate::settings::ClientSettings;
 
 /// The entry point: a GitHub API client for Codespaces secrets.
 ///
@@ -26,7 +28,7 @@ pub struct Client {
 pub(crate) struct Inner {
     pub(crate) transport: Arc<Transport>,
     /// Public keys per scope path, so `set` needs one key request per scope, not per value.
-    keys: Mutex<HashMap<String, PublicKey>>,
+    keys: Mutex<HashMap<ScopeRef, PublicKey>>,
     /// Held while a missing key is fetched, so concurrent first `set`s on a client wait for one
     /// key request instead of each sending their own.
     pub(crate) key_fetch: futures_util::lock::Mutex<()>,
@@ -61,6 +63,28 @@ impl Client {
         ClientBuilder::default()
     }
 
+    /// A client from plain settings: every field left `None` comes from the environment or
+    /// its documented default. What the language bindings call.
+    ///
+    /// ```no_run
+    /// use codespaces_secrets::{Client, ClientSettings};
+    /// let settings = ClientSettings { token: Some("ghp_...".into()), ..ClientSettings::default() };
+    /// let client = Client::new(settings)?;
+    /// # Ok::<(), codespaces_secrets::Error>(())
+    /// ```
+    pub fn new(settings: ClientSettings) -> Result<Self, Error> {
+        let config = settings.into_transport_config()?;
+        crate::tls::install_crypto_provider();
+        Ok(Client {
+            inner: Arc::new(Inner {
+                transport: Arc::new(Transport::new(config)?),
+                keys: Mutex::default(),
+                key_fetch: futures_util::lock::Mutex::new(()),
+                fresh_writes: FreshWrites::default(),
+            }),
+        })
+    }
+
     /// The authenticated user's Codespaces secrets (`/user/codespaces/secrets`).
     ///
     /// ```no_run
@@ -69,7 +93,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub fn user(&self) -> Secrets<User> {
-        Secrets::new(self.clone(), vec!["user".into()])
+        Secrets::new(self.clone(), "user".into(), Ok(ScopeRef::User))
     }
 
     /// A repository's Codespaces secrets (`/repos/{owner}/{repo}/codespaces/secrets`).
@@ -80,10 +104,12 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub fn repo(&self, owner: impl Into<String>, repo: impl Into<String>) -> Secrets<Repo> {
-        Secrets::new(
-            self.clone(),
-            vec!["repos".into(), owner.into(), repo.into()],
-        )
+        let (owner, repo) = (owner.into(), repo.into());
+        let given = format!("repos/{owner}/{repo}");
+        let checked = RepoRef::new(owner, repo)
+            .map(ScopeRef::Repo)
+            .map_err(Error::from);
+        Secrets::new(self.clone(), given, checked)
     }
 
     /// An organization's Codespaces secrets (`/orgs/{org}/codespaces/secrets`).
@@ -95,7 +121,9 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub fn org(&self, org: impl Into<String>) -> Secrets<Org> {
-        Secrets::new(self.clone(), vec!["orgs".into(), org.into()])
+        let org = org.into();
+        let checked = ScopeRef::org(org.clone()).map_err(Error::from);
+        Secrets::new(self.clone(), format!("orgs/{org}"), checked)
     }
 
     /// The API root in use.
@@ -103,7 +131,7 @@ impl Client {
         self.inner.transport.config().base_url.as_str()
     }
 
-    pub(crate) fn cached_key(&self, scope: &str) -> Option<PublicKey> {
+    pub(crate) fn cached_key(&self, scope: &ScopeRef) -> Option<PublicKey> {
         let keys = self
             .inner
             .keys
@@ -112,13 +140,13 @@ impl Client {
         keys.get(scope).cloned()
     }
 
-    pub(crate) fn cache_key(&self, scope: &str, key: PublicKey) {
+    pub(crate) fn cache_key(&self, scope: &ScopeRef, key: PublicKey) {
         let mut keys = self
             .inner
             .keys
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        keys.insert(scope.to_owned(), key);
+        keys.insert(scope.clone(), key);
     }
 }
 
@@ -131,137 +159,84 @@ impl fmt::Debug for Client {
     }
 }
 
-/// Settings for a [`Client`]. Anything not set comes from the environment or the defaults
-/// documented on each method.
-#[derive(Default, Clone)]
-pub struct ClientBuilder {
-    token: Option<String>,
-    base_url: Option<String>,
-    user_agent: Option<String>,
-    timeout: Option<Duration>,
-    connect_timeout: Option<Duration>,
-    max_retries: Option<u32>,
-    retry_base_delay: Option<Duration>,
-    write_interval: Option<Duration>,
-    max_rate_limit_wait: Option<Duration>,
-    secondary_rate_limit_backoff: Option<Duration>,
-    max_rate_limit_retries: Option<u32>,
-}
+/// Settings for a [`Client`], one method per [`ClientSettings`] field. Anything not set comes
+/// from the environment or the defaults documented on each method.
+#[derive(Default, Clone, Debug)]
+pub struct ClientBuilder(ClientSettings);
 
 impl ClientBuilder {
     /// The token. Default: `GITHUB_TOKEN`, else `GH_TOKEN`.
     pub fn token(mut self, token: impl Into<String>) -> Self {
-        self.token = Some(token.into());
+        self.0.token = Some(token.into());
         self
     }
 
     /// The API root (`https://`, or `http://` to a loopback host). Default: `GITHUB_API_URL`,
     /// else `https://api.github.com`.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
+        self.0.base_url = Some(url.into());
         self
     }
 
     /// The `User-Agent`. Default: `codespaces-secrets/<version>`.
     pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
-        self.user_agent = Some(agent.into());
+        self.0.user_agent = Some(agent.into());
         self
     }
 
     /// Total time allowed per request. Default: 30 s.
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
+        self.0.timeout = Some(timeout);
         self
     }
 
     /// Time allowed to connect. Default: 10 s.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
+        self.0.connect_timeout = Some(timeout);
         self
     }
 
     /// Retries after 5xx answers and network errors. Default: 3.
     pub fn max_retries(mut self, retries: u32) -> Self {
-        self.max_retries = Some(retries);
+        self.0.max_retries = Some(retries);
         self
     }
 
     /// First retry delay, doubled each retry, with jitter. Default: 500 ms.
     pub fn retry_base_delay(mut self, delay: Duration) -> Self {
-        self.retry_base_delay = Some(delay);
+        self.0.retry_base_delay = Some(delay);
         self
     }
 
     /// Minimum time between the starts of two writes. Default: 1 s, GitHub's rule for API
     /// clients. Lower it only against the emulator or a server you control.
     pub fn write_interval(mut self, interval: Duration) -> Self {
-        self.write_interval = Some(interval);
+        self.0.write_interval = Some(interval);
         self
     }
 
     /// Longest single wait for a rate limit before failing with `RateLimited`. Default: 60 s.
     pub fn max_rate_limit_wait(mut self, wait: Duration) -> Self {
-        self.max_rate_limit_wait = Some(wait);
+        self.0.max_rate_limit_wait = Some(wait);
         self
     }
 
     /// Back-off after a secondary rate limit with no `retry-after`, doubling each time.
     /// Default: 60 s.
     pub fn secondary_rate_limit_backoff(mut self, backoff: Duration) -> Self {
-        self.secondary_rate_limit_backoff = Some(backoff);
+        self.0.secondary_rate_limit_backoff = Some(backoff);
         self
     }
 
     /// Rate-limit waits per request before failing. Default: 3.
     pub fn max_rate_limit_retries(mut self, retries: u32) -> Self {
-        self.max_rate_limit_retries = Some(retries);
+        self.0.max_rate_limit_retries = Some(retries);
         self
     }
 
     /// Checks the settings and builds the client. Fails with `InvalidInput` for a missing or
     /// malformed token or URL; sends no request.
     pub fn build(self) -> Result<Client, Error> {
-        let mut config = TransportConfig::resolve(self.token, self.base_url)?;
-        if let Some(agent) = self.user_agent {
-            config.user_agent = agent;
-        }
-        set(&mut config.timeout, self.timeout);
-        set(&mut config.connect_timeout, self.connect_timeout);
-        set(&mut config.max_retries, self.max_retries);
-        set(&mut config.retry_base_delay, self.retry_base_delay);
-        set(&mut config.write_interval, self.write_interval);
-        set(&mut config.max_rate_limit_wait, self.max_rate_limit_wait);
-        set(
-            &mut config.secondary_rate_limit_backoff,
-            self.secondary_rate_limit_backoff,
-        );
-        set(
-            &mut config.max_rate_limit_retries,
-            self.max_rate_limit_retries,
-        );
-        crate::tls::install_crypto_provider();
-        Ok(Client {
-            inner: Arc::new(Inner {
-                transport: Arc::new(Transport::new(config)?),
-                keys: Mutex::default(),
-                key_fetch: futures_util::lock::Mutex::new(()),
-                fresh_writes: FreshWrites::default(),
-            }),
-        })
-    }
-}
-
-fn set<T>(slot: &mut T, value: Option<T>) {
-    if let Some(value) = value {
-        *slot = value;
-    }
-}
-
-impl fmt::Debug for ClientBuilder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("token", &self.token.as_ref().map(|_| "[redacted]"))
-            .field("base_url", &self.base_url)
-            .finish_non_exhaustive()
+        Client::new(self.0)
     }
 }

@@ -34,9 +34,10 @@ mod paths;
 mod private_file;
 mod scope;
 mod scope_kind;
-mod scope_names;
+mod scope_ref;
 mod seal_cache;
 mod selected_repositories;
+mod settings;
 mod state_key;
 mod sync;
 mod sync_run;
@@ -49,7 +50,9 @@ pub use client::{Client, ClientBuilder};
 pub use codespaces_secrets_core::models::{
     self, MinimalRepository, OrgSecret, RepoSecret, RepositoryOwner, UserSecret,
 };
-pub use codespaces_secrets_core::{KeyId, PublicKey, SecretName, SecretValue, Visibility, seal};
+pub use codespaces_secrets_core::{
+    KeyId, PublicKey, RepoRef, RepoRefError, SecretName, SecretValue, Visibility, seal,
+};
 pub use error::{ApiError, Error, ErrorSource};
 pub use input::{IntoSecretName, IntoSecretValue};
 pub use options::{SetOptions, SetOutcome};
@@ -57,6 +60,7 @@ pub use paths::{config_dir, default_state_key_path, default_state_path, state_di
 pub use scope::Secrets;
 pub use scope_kind::{AccessOnUpdate, Org, Repo, ScopeKind, SecretModel, SelectableScope, User};
 pub use seal_cache::seal_cached;
+pub use settings::ClientSettings;
 pub use state_key::STATE_KEY_ENV;
 pub use sync::{PlannedChange, SyncAction, SyncOptions, SyncReport, WriteReason};
 

@@ -12,14 +12,17 @@ use crate::access::Current;
 use crate::input::{IntoSecretName, IntoSecretValue};
 use crate::options::{SetOptions, SetOutcome};
 use crate::scope_kind::ScopeKind;
-use crate::scope_names::check_scope;
+use crate::scope_ref::ScopeRef;
 use crate::{Client, Error};
 
 /// The secrets of one scope. Get one from [`Client::user`], [`Client::repo`] or [`Client::org`].
 pub struct Secrets<K> {
     pub(crate) client: Client,
-    /// `["user"]`, `["repos", owner, repo]` or `["orgs", org]`.
-    prefix: Vec<String>,
+    /// The scope as given (`user`, `repos/{owner}/{repo}`, `orgs/{org}`), for display.
+    given: String,
+    /// The scope, checked when the handle was made; a bad name fails every call before any
+    /// request.
+    checked: Result<ScopeRef, Error>,
     kind: PhantomData<fn() -> K>,
 }
 
@@ -27,7 +30,8 @@ impl<K> Clone for Secrets<K> {
     fn clone(&self) -> Self {
         Self {
             client: self.client.clone(),
-            prefix: self.prefix.clone(),
+            given: self.given.clone(),
+            checked: self.checked.clone(),
             kind: PhantomData,
         }
     }
@@ -36,23 +40,29 @@ impl<K> Clone for Secrets<K> {
 impl<K> std::fmt::Debug for Secrets<K> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Secrets")
-            .field("scope", &self.prefix.join("/"))
+            .field("scope", &self.given)
             .finish()
     }
 }
 
 impl<K: ScopeKind> Secrets<K> {
-    pub(crate) fn new(client: Client, prefix: Vec<String>) -> Self {
+    pub(crate) fn new(client: Client, given: String, checked: Result<ScopeRef, Error>) -> Self {
         Self {
             client,
-            prefix,
+            given,
+            checked,
             kind: PhantomData,
         }
     }
 
     /// The scope as a path, e.g. `repos/octocat/hello-world`.
     pub fn scope(&self) -> String {
-        self.prefix.join("/")
+        self.given.clone()
+    }
+
+    /// The checked scope, or why its owner, repository or organization name is refused.
+    pub(crate) fn checked_scope(&self) -> Result<&ScopeRef, Error> {
+        self.checked.as_ref().map_err(Clone::clone)
     }
 
     /// Every secret in the scope (all pages).
@@ -108,7 +118,7 @@ impl<K: ScopeKind> Secrets<K> {
             message: format!("GitHub returned an unusable public key: {e}"),
             source: Some(std::sync::Arc::new(e)),
         })?;
-        self.client.cache_key(&self.scope(), key.clone());
+        self.client.cache_key(self.checked_scope()?, key.clone());
         Ok(key)
     }
 
@@ -171,7 +181,7 @@ impl<K: ScopeKind> Secrets<K> {
         let name = name.into_secret_name()?;
         let value = value.into_secret_value()?;
         let requested = K::prepare_options(options)?;
-        self.path(&[])?;
+        self.checked_scope()?;
         let options = self
             .complete_options(&name, &requested, Current::Unknown)
             .await?;
@@ -200,12 +210,13 @@ impl<K: ScopeKind> Secrets<K> {
 
     /// The cached public key, fetching it on first use.
     pub(crate) async fn key(&self) -> Result<PublicKey, Error> {
-        if let Some(key) = self.client.cached_key(&self.scope()) {
+        let scope = self.checked_scope()?;
+        if let Some(key) = self.client.cached_key(scope) {
             return Ok(key);
         }
         let _fetching = self.client.inner.key_fetch.lock().await;
         // Another caller may have fetched it while we waited.
-        match self.client.cached_key(&self.scope()) {
+        match self.client.cached_key(scope) {
             Some(key) => Ok(key),
             None => self.public_key().await,
         }
@@ -258,13 +269,14 @@ impl<K: ScopeKind> Secrets<K> {
         })
     }
 
-    /// `prefix/codespaces/secrets/tail...`, after checking the scope's owner/repo/org names.
+    /// `{scope}/codespaces/secrets/tail...`.
     pub(crate) fn path(&self, tail: &[&str]) -> Result<Vec<String>, Error> {
-        check_scope(&self.prefix)?;
-        let mut path = self.prefix.clone();
-        path.extend(["codespaces".to_owned(), "secrets".to_owned()]);
-        path.extend(tail.iter().map(|s| (*s).to_owned()));
-        Ok(path)
+        let scope = self.checked_scope()?;
+        let segments = scope.segments().into_iter();
+        let all = segments
+            .chain(["codespaces", "secrets"])
+            .chain(tail.iter().copied());
+        Ok(all.map(str::to_owned).collect())
     }
 
     pub(crate) fn secret_path(

@@ -161,7 +161,7 @@ impl<K: ScopeKind> Secrets<K> {
         mut progress: impl FnMut(Progress<'_>) + Send,
     ) -> Result<SyncReport, Error> {
         let requested = K::prepare_options(&SetOptions::default())?;
-        self.path(&[])?;
+        self.checked_scope()?;
         let mut state = match &options.state {
             Some(path) => Some(SyncState::open(
                 path,

@@ -21,6 +21,7 @@ mod key_pair;
 pub mod models;
 mod name;
 mod public_key;
+mod repo_ref;
 mod sealed_box;
 mod value;
 
@@ -29,6 +30,7 @@ pub use key_pair::KeyPair;
 pub use models::{KeyId, Visibility};
 pub use name::SecretName;
 pub use public_key::PublicKey;
+pub use repo_ref::{RepoRef, RepoRefError, check_account, check_repository_name};
 pub use sealed_box::{SEAL_OVERHEAD, SealedValue, seal};
 pub use value::{MAX_VALUE_BYTES, SecretValue};
 

@@ -32,7 +32,7 @@ impl Target {
     pub(crate) fn new(client: &Client, scope: Scope) -> Self {
         match scope {
             Scope::User => Self::User(client.user()),
-            Scope::Repo(spec) => Self::Repo(client.repo(spec.owner, spec.repo)),
+            Scope::Repo(repo) => Self::Repo(client.repo(repo.owner(), repo.name())),
             Scope::Org(org) => Self::Org(client.org(org)),
         }
     }
