@@ -35,6 +35,8 @@ docs:
 
 rust-test:
 	cargo test --workspace --quiet
+	@# The Rust side of the parity check (api/surface.json), with its cell count shown.
+	cargo test --quiet -p codespaces-secrets --test parity -- --nocapture 2>&1 | grep 'parity (Rust)'
 
 ## Our sealed box against libsodium itself (PyNaCl), both directions.
 interop: venv

@@ -1,0 +1,261 @@
+//! The Rust side of the parity check: every item of `api/surface.json` is used here at compile
+//! time (a missing method, field or variant does not build), and the lists here must equal the
+//! file's (an item added to the file without Rust fails). Each binding has the same test in its
+//! own language.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use codespaces_secrets::{
+    AnyScope, ApiError, BulkReport, ClientSettings, Error, PlannedChange, Progress, Secrets,
+    SetOptions, SyncAction, SyncOptions, SyncReport, Visibility, WriteReason,
+};
+use serde_json::Value;
+
+fn surface() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../api/surface.json");
+    let text = std::fs::read_to_string(path).expect("api/surface.json");
+    serde_json::from_str(&text).expect("surface.json is JSON")
+}
+
+fn names(value: &Value) -> BTreeSet<String> {
+    value
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|v| v.as_str().expect("a name").to_owned())
+        .collect()
+}
+
+/// Takes anything: what `used!` hands its items to.
+fn touch<T>(_: T) {}
+
+/// Names each item and uses it in a closure that is compiled but never run.
+macro_rules! used {
+    ($($name:ident => $use:expr),* $(,)?) => {{
+        $( let _ = || touch($use); )*
+        BTreeSet::from([$(stringify!($name).to_owned()),*])
+    }};
+}
+
+fn scope_operations<K: codespaces_secrets::ScopeKind>(s: &Secrets<K>) -> BTreeSet<String> {
+    used! {
+        list => s.list(),
+        list_stream => s.list_stream(),
+        public_key => s.public_key(),
+        get => s.get("A"),
+        set => s.set("A", "v"),
+        delete => s.delete("A"),
+        set_many => s.set_many([("A", "v")]),
+        sync => s.sync([("A", "v")], SyncOptions::default()),
+        sync_env_file => s.sync_env_file(".env", SyncOptions::default()),
+    }
+}
+
+fn selectable_operations<K: codespaces_secrets::SelectableScope>(
+    s: &Secrets<K>,
+) -> BTreeSet<String> {
+    used! {
+        repositories => s.repositories("A"),
+        set_repositories => s.set_repositories("A", [1]),
+        add_repository => s.add_repository("A", 1),
+        remove_repository => s.remove_repository("A", 1),
+    }
+}
+
+fn client_settings() -> BTreeSet<String> {
+    let d = Some(Duration::ZERO);
+    let all = ClientSettings {
+        token: None,
+        base_url: None,
+        user_agent: None,
+        timeout: d,
+        connect_timeout: d,
+        max_retries: None,
+        retry_base_delay: d,
+        write_interval: d,
+        max_rate_limit_wait: d,
+        secondary_rate_limit_backoff: d,
+        max_rate_limit_retries: None,
+    };
+    used! {
+        token => &all.token, base_url => &all.base_url, user_agent => &all.user_agent,
+        timeout => all.timeout, connect_timeout => all.connect_timeout,
+        max_retries => all.max_retries, retry_base_delay => all.retry_base_delay,
+        write_interval => all.write_interval, max_rate_limit_wait => all.max_rate_limit_wait,
+        secondary_rate_limit_backoff => all.secondary_rate_limit_backoff,
+        max_rate_limit_retries => all.max_rate_limit_retries,
+    }
+}
+
+fn options() -> (BTreeSet<String>, BTreeSet<String>) {
+    let set = SetOptions {
+        visibility: None,
+        selected_repository_ids: None,
+    };
+    let sync = SyncOptions {
+        dry_run: false,
+        prune: false,
+        state: None,
+        state_key_file: None,
+        force: false,
+    };
+    (
+        used! { visibility => set.visibility, selected_repository_ids => &set.selected_repository_ids },
+        used! {
+            dry_run => sync.dry_run, prune => sync.prune, state => &sync.state,
+            state_key_file => &sync.state_key_file, force => sync.force,
+        },
+    )
+}
+
+fn report_fields(
+    bulk: &BulkReport,
+    sync: &SyncReport,
+    change: &PlannedChange,
+    progress: &Progress<'_>,
+) -> Value {
+    serde_json::json!({
+        "bulk_report": used! { created => &bulk.created, updated => &bulk.updated, deleted => &bulk.deleted, failed => &bulk.failed },
+        "sync_report": used! { plan => &sync.plan, dry_run => sync.dry_run, unchanged => &sync.unchanged, result => &sync.result },
+        "planned_change": used! { name => &change.name, action => change.action, reason => change.reason },
+        "progress": used! { done => progress.done, total => progress.total, name => progress.name, ok => progress.ok },
+    })
+}
+
+fn error_codes() -> BTreeSet<String> {
+    let api = |status| Box::new(ApiError::new("op", status, None, None));
+    [
+        Error::invalid_input("name", "bad"),
+        Error::Unauthorized(api(401)),
+        Error::Forbidden(api(403)),
+        Error::NotFound(api(404)),
+        Error::Conflict(api(409)),
+        Error::Validation(api(422)),
+        Error::RateLimited {
+            retry_at: None,
+            api: None,
+        },
+        Error::Server(api(500)),
+        Error::Api(api(418)),
+        Error::Transport {
+            operation: "op",
+            message: "down".into(),
+            source: None,
+        },
+        Error::Decode {
+            operation: "op",
+            message: "odd".into(),
+            source: None,
+        },
+        Error::Encryption("no randomness".into()),
+    ]
+    .iter()
+    .map(|e| e.code().to_owned())
+    .collect()
+}
+
+#[test]
+fn rust_has_every_item_of_the_surface_spelled_as_the_file_says() {
+    let surface = surface();
+    let client = codespaces_secrets::Client::builder()
+        .token("t")
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .expect("client");
+    let mut cells = 0;
+    let mut check = |section: &str, rust: BTreeSet<String>, expected: &Value| {
+        let expected = names(expected);
+        assert_eq!(
+            rust, expected,
+            "{section}: Rust differs from api/surface.json"
+        );
+        cells += expected.len();
+    };
+    for (kind, ops) in [
+        ("user", scope_operations(&client.user())),
+        ("repo", scope_operations(&client.repo("o", "r"))),
+        ("org", scope_operations(&client.org("o"))),
+    ] {
+        check(
+            &format!("scope_operations ({kind})"),
+            ops,
+            &surface["scope_operations"],
+        );
+    }
+    check(
+        "selectable (user)",
+        selectable_operations(&client.user()),
+        &surface["selectable_operations"],
+    );
+    check(
+        "selectable (org)",
+        selectable_operations(&client.org("o")),
+        &surface["selectable_operations"],
+    );
+    check(
+        "client_settings",
+        client_settings(),
+        &surface["client_settings"],
+    );
+    let (set, sync) = options();
+    check("set_options", set, &surface["set_options"]);
+    check("sync_options", sync, &surface["sync_options"]);
+
+    let bulk = BulkReport::default();
+    let sync_report = SyncReport {
+        plan: Vec::new(),
+        dry_run: true,
+        unchanged: Vec::new(),
+        result: BulkReport::default(),
+    };
+    let change = PlannedChange {
+        name: "A".into(),
+        action: SyncAction::Create,
+        reason: Some(WriteReason::New),
+    };
+    let progress = Progress {
+        done: 1,
+        total: 1,
+        name: "A",
+        ok: true,
+    };
+    let fields = report_fields(&bulk, &sync_report, &change, &progress);
+    for (report, expected) in surface["report_fields"].as_object().expect("an object") {
+        let rust: BTreeSet<String> = names(&fields[report]);
+        check(&format!("report_fields.{report}"), rust, expected);
+    }
+    let actions = [
+        SyncAction::Create,
+        SyncAction::Update,
+        SyncAction::Unchanged,
+        SyncAction::Delete,
+    ];
+    check(
+        "sync_actions",
+        actions.iter().map(|a| a.as_str().to_owned()).collect(),
+        &surface["sync_actions"],
+    );
+    let reasons = [
+        WriteReason::New,
+        WriteReason::Changed,
+        WriteReason::ChangedElsewhere,
+        WriteReason::Forced,
+        WriteReason::Untracked,
+    ];
+    check(
+        "write_reasons",
+        reasons.iter().map(|r| r.as_str().to_owned()).collect(),
+        &surface["write_reasons"],
+    );
+    let visibilities = [Visibility::All, Visibility::Private, Visibility::Selected];
+    check(
+        "visibilities",
+        visibilities.iter().map(|v| v.as_str().to_owned()).collect(),
+        &surface["visibilities"],
+    );
+    check("error_codes", error_codes(), &surface["error_codes"]);
+    // AnyScope, the run-time scope the CLI and bindings use, delegates every operation.
+    let _ = AnyScope::from(client.user());
+    println!("parity (Rust): {cells} cells checked");
+}
