@@ -164,9 +164,22 @@ pub enum Error {
     Encryption(String),
 }
 
+/// The last instant an HTTP date can name (9999-12-31T23:59:59Z); `httpdate` panics past it.
+const LAST_HTTP_DATE_SECS: u64 = 253_402_300_799;
+
+/// `at` as an HTTP date; a time beyond what one can say (a server's absurd reset) as seconds
+/// since the epoch, so formatting an error never panics.
+fn http_date(at: SystemTime) -> String {
+    match at.duration_since(std::time::UNIX_EPOCH) {
+        Ok(since) if since.as_secs() <= LAST_HTTP_DATE_SECS => httpdate::fmt_http_date(at),
+        Ok(since) => format!("{} s after 1970-01-01", since.as_secs()),
+        Err(_) => "a time before 1970".to_owned(),
+    }
+}
+
 fn retry_at_text(at: &Option<SystemTime>) -> String {
     match at {
-        Some(at) => format!(" until {}", httpdate::fmt_http_date(*at)),
+        Some(at) => format!(" until {}", http_date(*at)),
         None => String::new(),
     }
 }

@@ -61,13 +61,20 @@ impl BaseUrl {
         url
     }
 
-    /// Whether `url` is under this base (same scheme, host, port and path prefix), so that a
-    /// pagination link may be followed with the token.
+    /// Whether `url` is under this base (same scheme, host, port, and the base's path segments
+    /// as a prefix of its own), so that a pagination link may be followed with the token.
+    /// Segments, not text: `/api/v3evil` is not under `/api/v3`.
     pub fn contains(&self, url: &Url) -> bool {
+        let segments = |u: &Url| -> Vec<String> {
+            u.path_segments()
+                .map(|s| s.filter(|p| !p.is_empty()).map(str::to_owned).collect())
+                .unwrap_or_default()
+        };
+        let (base, other) = (segments(&self.0), segments(url));
         url.scheme() == self.0.scheme()
             && url.host_str() == self.0.host_str()
             && url.port_or_known_default() == self.0.port_or_known_default()
-            && url.path().starts_with(self.0.path())
+            && other.starts_with(&base)
     }
 
     /// The base URL as text, without a trailing slash.
@@ -155,5 +162,10 @@ mod tests {
         assert!(!base.contains(&Url::parse("https://evil.example.com/api/v3/user").unwrap()));
         assert!(!base.contains(&Url::parse("http://ghe.example.com/api/v3/user").unwrap()));
         assert!(!base.contains(&Url::parse("https://ghe.example.com/other").unwrap()));
+        // Path segments, not text: a sibling path that merely starts with the same letters.
+        assert!(!base.contains(&Url::parse("https://ghe.example.com/api/v3evil/user").unwrap()));
+        assert!(!base.contains(&Url::parse("https://ghe.example.com/api").unwrap()));
+        let root = BaseUrl::parse("https://api.github.com").unwrap();
+        assert!(root.contains(&Url::parse("https://api.github.com/user?page=2").unwrap()));
     }
 }

@@ -37,6 +37,30 @@ pub(crate) fn classify(status: u16, headers: &HeaderMap, message: &str) -> RateL
     RateLimitSignal::None
 }
 
+/// How long to wait for a rate limit and until when, or `None` when it is not one. Every
+/// value may come from a hostile server: the arithmetic saturates or is checked, so no header
+/// can overflow the clock; `retry_at` is `None` when the time cannot be represented.
+pub(crate) fn wait_for(
+    signal: &RateLimitSignal,
+    backoff: Duration,
+    rate_waits: u32,
+) -> Option<(Duration, Option<SystemTime>)> {
+    let now = SystemTime::now();
+    match *signal {
+        RateLimitSignal::RetryAfter(wait) => Some((wait, now.checked_add(wait))),
+        RateLimitSignal::Exhausted(Some(reset)) => {
+            let wait = reset.duration_since(now).unwrap_or_default();
+            // A second of slack: the reset is whole seconds and clocks drift.
+            Some((wait.saturating_add(Duration::from_secs(1)), Some(reset)))
+        }
+        RateLimitSignal::Exhausted(None) | RateLimitSignal::Secondary => {
+            let wait = backoff.saturating_mul(1u32 << rate_waits.min(16));
+            Some((wait, now.checked_add(wait)))
+        }
+        RateLimitSignal::None => None,
+    }
+}
+
 /// `retry-after` as seconds or as an HTTP date.
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let raw = header_str(headers, "retry-after")?.trim();
@@ -47,13 +71,14 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     Some(at.duration_since(SystemTime::now()).unwrap_or_default())
 }
 
-/// `x-ratelimit-reset`: epoch seconds.
+/// `x-ratelimit-reset`: epoch seconds. A time the system clock cannot represent counts as
+/// unknown (the server's value is not trusted to be sane).
 fn reset_time(headers: &HeaderMap) -> Option<SystemTime> {
     let seconds = header_str(headers, "x-ratelimit-reset")?
         .trim()
         .parse::<u64>()
         .ok()?;
-    Some(UNIX_EPOCH + Duration::from_secs(seconds))
+    UNIX_EPOCH.checked_add(Duration::from_secs(seconds))
 }
 
 #[cfg(test)]
@@ -115,5 +140,41 @@ mod tests {
             classify(500, &HeaderMap::new(), "secondary rate limit"),
             RateLimitSignal::None
         );
+    }
+
+    proptest::proptest! {
+        /// Whatever a server puts in these headers, classifying it and computing the wait
+        /// never panics.
+        #[test]
+        fn no_header_value_can_panic(
+            retry_after in header_value(),
+            reset in header_value(),
+            remaining in header_value(),
+            status in proptest::sample::select(vec![200u16, 403, 429, 500]),
+            waits in 0u32..40,
+        ) {
+            let mut map = HeaderMap::new();
+            for (name, value) in [("retry-after", &retry_after), ("x-ratelimit-reset", &reset), ("x-ratelimit-remaining", &remaining)] {
+                if let Ok(value) = HeaderValue::from_str(value) {
+                    map.insert(name, value);
+                }
+            }
+            let signal = classify(status, &map, "You have exceeded a secondary rate limit");
+            let _ = wait_for(&signal, Duration::from_secs(60), waits);
+            let _ = wait_for(&signal, Duration::MAX, waits);
+        }
+    }
+
+    /// Numbers up to u64::MAX and beyond, negative ones, dates far out, and garbage.
+    fn header_value() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            any::<u64>().prop_map(|n| n.to_string()),
+            any::<i64>().prop_map(|n| n.to_string()),
+            Just(u64::MAX.to_string() + "0"),
+            Just("Fri, 31 Dec 9999 23:59:59 GMT".to_owned()),
+            Just("Thu, 01 Jan 1970 00:00:00 GMT".to_owned()),
+            "[ -~]{0,40}",
+        ]
     }
 }

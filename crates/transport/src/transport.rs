@@ -1,6 +1,6 @@
 //! Sending one API call: headers, retries, rate limits, write pacing, error mapping.
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use codespaces_secrets_core::models::GitHubErrorBody;
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue, USER_AGENT};
@@ -11,7 +11,7 @@ use url::Url;
 use crate::config::TransportConfig;
 use crate::error::{HttpError, Refusal};
 use crate::pacing::WritePacer;
-use crate::rate_limit::{RateLimitSignal, classify};
+use crate::rate_limit::{classify, wait_for};
 use crate::request::{ApiRequest, Method};
 use crate::response::{ApiResponse, header_str};
 use crate::retry::backoff;
@@ -244,28 +244,15 @@ impl Transport {
             }))
         };
         let config = &self.config;
-        let wait = match classify(status, headers, &message) {
-            RateLimitSignal::RetryAfter(wait) => Some((wait, SystemTime::now() + wait)),
-            RateLimitSignal::Exhausted(Some(reset)) => {
-                let wait = reset.duration_since(SystemTime::now()).unwrap_or_default();
-                // A second of slack: the reset is whole seconds and clocks drift.
-                Some((wait + Duration::from_secs(1), reset))
-            }
-            RateLimitSignal::Exhausted(None) | RateLimitSignal::Secondary => {
-                let wait = config
-                    .secondary_rate_limit_backoff
-                    .saturating_mul(1u32 << (*rate_waits).min(16));
-                Some((wait, SystemTime::now() + wait))
-            }
-            RateLimitSignal::None => None,
-        };
+        let signal = classify(status, headers, &message);
+        let wait = wait_for(&signal, config.secondary_rate_limit_backoff, *rate_waits);
         if let Some((wait, retry_at)) = wait {
             if *rate_waits < config.max_rate_limit_retries && wait <= config.max_rate_limit_wait {
                 *rate_waits += 1;
                 tracing::info!(wait_ms = wait.as_millis() as u64, "rate limited; waiting");
                 return Next::RetryAfter(wait);
             }
-            return Next::Fail(refusal(Some(Some(retry_at))));
+            return Next::Fail(refusal(Some(retry_at)));
         }
         if (500..=599).contains(&status) && *retries < config.max_retries {
             *retries += 1;

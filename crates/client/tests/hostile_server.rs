@@ -1,0 +1,124 @@
+//! What a hostile or broken server can send must not crash the SDK or anyone printing its
+//! errors: rate-limit headers with absurd values, and a base URL's path prefix is matched by
+//! segments.
+
+#[path = "../../transport/tests/common/mod.rs"]
+mod raw;
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use codespaces_secrets::{Client, Error};
+
+fn client(base: &str) -> Client {
+    Client::builder()
+        .token("tok_SECRET_123")
+        .base_url(base)
+        .max_retries(0)
+        .max_rate_limit_wait(Duration::from_millis(10))
+        .secondary_rate_limit_backoff(Duration::from_millis(1))
+        .build()
+        .expect("client")
+}
+
+async fn refused_with(headers: Vec<(&'static str, &'static str)>) -> Error {
+    let server = raw::serve("127.0.0.1", move |_, _| {
+        let headers = headers
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        (
+            "403 Forbidden".into(),
+            headers,
+            "{\"message\":\"slow down\"}".into(),
+        )
+    })
+    .await;
+    client(&server.base)
+        .user()
+        .list()
+        .await
+        .expect_err("a refusal")
+}
+
+#[tokio::test]
+async fn absurd_rate_limit_headers_give_an_error_that_prints() {
+    for headers in [
+        vec![("retry-after", "18446744073709551615")],
+        vec![("retry-after", "Fri, 31 Dec 9999 23:59:59 GMT")],
+        vec![
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "18446744073709551615"),
+        ],
+        vec![
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "253402300800"),
+        ],
+        vec![("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "-5")],
+    ] {
+        let err = refused_with(headers.clone()).await;
+        assert_eq!(err.code(), "RATE_LIMITED", "{headers:?}: {err}");
+        let shown = format!("{err} {err:?}");
+        assert!(!shown.contains("tok_SECRET_123"), "{headers:?}");
+    }
+}
+
+#[test]
+fn a_rate_limited_error_prints_for_any_time() {
+    let far = [
+        0u64,
+        1,
+        253_402_300_799,
+        253_402_300_800,
+        u32::MAX as u64 * 1000,
+        i64::MAX as u64,
+    ];
+    for secs in far {
+        let Some(at) = UNIX_EPOCH.checked_add(Duration::from_secs(secs)) else {
+            continue;
+        };
+        let err = Error::RateLimited {
+            retry_at: Some(at),
+            api: None,
+        };
+        assert!(!err.to_string().is_empty());
+    }
+    let before = UNIX_EPOCH
+        .checked_sub(Duration::from_secs(10))
+        .unwrap_or(UNIX_EPOCH);
+    let err = Error::RateLimited {
+        retry_at: Some(before),
+        api: None,
+    };
+    assert!(err.to_string().contains("rate limited"));
+    let now = Error::RateLimited {
+        retry_at: Some(SystemTime::now()),
+        api: None,
+    };
+    assert!(now.to_string().contains("GMT"), "{now}");
+}
+
+#[tokio::test]
+async fn a_link_to_a_sibling_path_is_not_followed() {
+    let server = raw::serve("127.0.0.1", |line, port| {
+        let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
+        if line.starts_with("GET /api/v3/") {
+            headers.push((
+                "Link".into(),
+                format!("<http://127.0.0.1:{port}/api/v3evil/user/codespaces/secrets?page=2>; rel=\"next\""),
+            ));
+        }
+        ("200 OK".into(), headers, "{\"total_count\":0,\"secrets\":[]}".into())
+    })
+    .await;
+    let err = client(&format!("{}/api/v3", server.base))
+        .user()
+        .list()
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "DECODE", "{err}");
+    assert_eq!(
+        server.seen.lock().expect("log").len(),
+        1,
+        "the sibling path was not asked"
+    );
+}
