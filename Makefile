@@ -21,7 +21,7 @@ demo:
 	cargo run --quiet --example quickstart
 
 ## Every check and suite; what CI runs (.ci/run).
-test: fmt-check clippy docs rust-test interop contract python-test
+test: fmt-check clippy docs rust-test interop contract python-test audit
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -70,6 +70,18 @@ $(VENV)/.installed: tests/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet -r tests/requirements.txt
 	touch $@
+
+## Known advisories (RustSec, the offline snapshot beside the repository) in any crate of
+## Cargo.lock fail the run. cargo-audit is built once into ./.cache/tools (ignored by git).
+## An exception needs a written reason: `--ignore RUSTSEC-...` in AUDIT_IGNORE, with the reason
+## beside it here.
+CARGO_AUDIT := $(CURDIR)/.cache/tools/bin/cargo-audit
+AUDIT_IGNORE :=
+.PHONY: audit
+audit: $(CARGO_AUDIT)
+	$(CARGO_AUDIT) audit --db $(CODESPACES_SECRETS_SHARED)/advisory-db --no-fetch --deny warnings $(AUDIT_IGNORE)
+$(CARGO_AUDIT):
+	cargo install --locked --quiet --root $(CURDIR)/.cache/tools cargo-audit --version 0.22.2
 
 ## Measurements, side by side with the peer libraries; never part of `make test`.
 bench: venv

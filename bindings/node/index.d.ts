@@ -54,7 +54,7 @@ declare global {
 export declare class Client {
   /**
    * Checks the settings (no request is sent); throws an `INVALID_INPUT` error for a missing
-   * token or a malformed URL.
+   * token, a malformed URL or a negative number.
    */
   constructor(options?: ClientOptions | undefined | null)
   /** The authenticated user's secrets (`/user/codespaces/secrets`). */
@@ -88,7 +88,10 @@ export declare class Emulator {
   repoId(owner: string, name: string): number | null
   /** Creates organization `name` (if absent) with these members. */
   addOrg(name: string, members: Array<string>): void
-  /** Replaces the faults (no argument: none). Rate-limit windows start over. */
+  /**
+   * Replaces the faults (no argument: none). Rate-limit windows start over. Faults the
+   * emulator refuses throw `INVALID_INPUT`, and the faults in force stay.
+   */
   setFaults(faults?: Faults | undefined | null): void
   /** Gives the scope a new key pair; values sealed to the old key are refused from now on. */
   rotateKey(scope: EmulatorScope): void
@@ -209,7 +212,11 @@ export interface BulkReport {
   failed: Array<BulkFailure>
 }
 
-/** Settings for `new Client()`. Everything is optional. */
+/**
+ * Settings for `new Client()`, one per field of the SDK's `ClientSettings`. Everything is
+ * optional: an absent setting comes from the environment or the SDK's documented default
+ * (stated here, kept in one place in Rust). Durations are whole milliseconds.
+ */
 export interface ClientOptions {
   /** Default: `GITHUB_TOKEN`, else `GH_TOKEN`. */
   token?: string
@@ -218,17 +225,33 @@ export interface ClientOptions {
    * `https://api.github.com`.
    */
   baseUrl?: string
+  /** The `User-Agent`. Default: `codespaces-secrets/<version>`. */
+  userAgent?: string
+  /** Total time allowed per request. Default: 30000. */
+  timeoutMs?: number
+  /** Time allowed to connect. Default: 10000. */
+  connectTimeoutMs?: number
+  /** Retries after 5xx answers and network errors. Default: 3. */
+  maxRetries?: number
+  /** First retry delay, doubled each retry, with jitter. Default: 500. */
+  retryBaseDelayMs?: number
   /**
    * Minimum time between the starts of two writes. Default: 1000 (GitHub's rule for API
    * clients); lower it only against the emulator or a server you control.
    */
   writeIntervalMs?: number
-  /** Total time allowed per request. Default: 30000. */
-  timeoutMs?: number
-  /** Retries after 5xx answers and network errors. Default: 3. */
-  maxRetries?: number
-  /** The `User-Agent`. Default: `codespaces-secrets/<version>`. */
-  userAgent?: string
+  /**
+   * Longest single wait for a rate limit; a longer one fails with `RATE_LIMITED`.
+   * Default: 60000.
+   */
+  maxRateLimitWaitMs?: number
+  /**
+   * Back-off after a secondary rate limit that sent no `retry-after`, doubling each time.
+   * Default: 60000.
+   */
+  secondaryRateLimitBackoffMs?: number
+  /** Rate-limit waits per request before failing with `RATE_LIMITED`. Default: 3. */
+  maxRateLimitRetries?: number
 }
 
 /** Settings for `new Emulator()`; everything is optional. */
@@ -265,7 +288,10 @@ export interface EmulatorScope {
   org?: string
 }
 
-/** How the emulator misbehaves; absent fields mean no such fault. */
+/**
+ * How the emulator misbehaves; absent fields mean no such fault. Values the emulator refuses
+ * (a rate outside 0..1, a status other than 403 or 429) throw `INVALID_INPUT`.
+ */
 export interface Faults {
   /** Seed of every random fault: the same seed and requests give the same faults. */
   seed?: number

@@ -71,6 +71,7 @@ suspend fun quickstart(client: Client, target: DemoRepository) {
         println("   created ${applied.created}, updated ${applied.updated}, failed ${applied.failed.size}")
 
         step("7. Sync the same values again, given in code: the state shows nothing changed")
+        // An ordered list of entries, as setMany takes too: writes and progress follow its order.
         val desired = listOf(SecretEntry("DEMO_API_KEY", "k-789-synced"), SecretEntry("DEMO_DB_URL", "postgres://demo"))
         val again = repo.sync(desired, options)
         println("   unchanged ${again.unchanged}, written ${again.result.succeeded()}")

@@ -9,7 +9,9 @@ use napi_derive::napi;
 use crate::error::throw;
 use crate::scope::Scope;
 
-/// Settings for `new Client()`. Everything is optional.
+/// Settings for `new Client()`, one per field of the SDK's `ClientSettings`. Everything is
+/// optional: an absent setting comes from the environment or the SDK's documented default
+/// (stated here, kept in one place in Rust). Durations are whole milliseconds.
 #[napi(object)]
 #[derive(Default)]
 pub struct ClientOptions {
@@ -18,15 +20,66 @@ pub struct ClientOptions {
     /// `https://`, or `http://` to a loopback host. Default: `GITHUB_API_URL`, else
     /// `https://api.github.com`.
     pub base_url: Option<String>,
-    /// Minimum time between the starts of two writes. Default: 1000 (GitHub's rule for API
-    /// clients); lower it only against the emulator or a server you control.
-    pub write_interval_ms: Option<u32>,
-    /// Total time allowed per request. Default: 30000.
-    pub timeout_ms: Option<u32>,
-    /// Retries after 5xx answers and network errors. Default: 3.
-    pub max_retries: Option<u32>,
     /// The `User-Agent`. Default: `codespaces-secrets/<version>`.
     pub user_agent: Option<String>,
+    /// Total time allowed per request. Default: 30000.
+    pub timeout_ms: Option<i64>,
+    /// Time allowed to connect. Default: 10000.
+    pub connect_timeout_ms: Option<i64>,
+    /// Retries after 5xx answers and network errors. Default: 3.
+    pub max_retries: Option<i64>,
+    /// First retry delay, doubled each retry, with jitter. Default: 500.
+    pub retry_base_delay_ms: Option<i64>,
+    /// Minimum time between the starts of two writes. Default: 1000 (GitHub's rule for API
+    /// clients); lower it only against the emulator or a server you control.
+    pub write_interval_ms: Option<i64>,
+    /// Longest single wait for a rate limit; a longer one fails with `RATE_LIMITED`.
+    /// Default: 60000.
+    pub max_rate_limit_wait_ms: Option<i64>,
+    /// Back-off after a secondary rate limit that sent no `retry-after`, doubling each time.
+    /// Default: 60000.
+    pub secondary_rate_limit_backoff_ms: Option<i64>,
+    /// Rate-limit waits per request before failing with `RATE_LIMITED`. Default: 3.
+    pub max_rate_limit_retries: Option<i64>,
+}
+
+/// Every field spelled out (no `..Default::default()`): a setting added to the SDK does not
+/// compile here until the binding exposes it. Numbers arrive as `i64` so that a negative one is
+/// refused (`INVALID_INPUT` naming the option) rather than wrapped into a huge `u32`.
+impl TryFrom<ClientOptions> for sdk::ClientSettings {
+    type Error = sdk::Error;
+
+    fn try_from(o: ClientOptions) -> Result<Self, sdk::Error> {
+        Ok(Self {
+            token: o.token,
+            base_url: o.base_url,
+            user_agent: o.user_agent,
+            timeout: millis("timeoutMs", o.timeout_ms)?,
+            connect_timeout: millis("connectTimeoutMs", o.connect_timeout_ms)?,
+            max_retries: count("maxRetries", o.max_retries)?,
+            retry_base_delay: millis("retryBaseDelayMs", o.retry_base_delay_ms)?,
+            write_interval: millis("writeIntervalMs", o.write_interval_ms)?,
+            max_rate_limit_wait: millis("maxRateLimitWaitMs", o.max_rate_limit_wait_ms)?,
+            secondary_rate_limit_backoff: millis(
+                "secondaryRateLimitBackoffMs",
+                o.secondary_rate_limit_backoff_ms,
+            )?,
+            max_rate_limit_retries: count("maxRateLimitRetries", o.max_rate_limit_retries)?,
+        })
+    }
+}
+
+/// A duration given in whole milliseconds, 0 or more.
+fn millis(option: &'static str, ms: Option<i64>) -> Result<Option<Duration>, sdk::Error> {
+    let ms = ms.map(u64::try_from).transpose();
+    let ms = ms.map_err(|_| sdk::Error::invalid_input(option, "must be 0 or more milliseconds"))?;
+    Ok(ms.map(Duration::from_millis))
+}
+
+/// A count, 0 to 2^32 - 1.
+fn count(option: &'static str, n: Option<i64>) -> Result<Option<u32>, sdk::Error> {
+    let n = n.map(u32::try_from).transpose();
+    n.map_err(|_| sdk::Error::invalid_input(option, "must be a count from 0 to 4294967295"))
 }
 
 /// A GitHub API client for Codespaces secrets. Holds the token (never shown by `inspect` or
@@ -40,30 +93,11 @@ pub struct Client {
 #[napi]
 impl Client {
     /// Checks the settings (no request is sent); throws an `INVALID_INPUT` error for a missing
-    /// token or a malformed URL.
+    /// token, a malformed URL or a negative number.
     #[napi(constructor)]
     pub fn new(env: Env, options: Option<ClientOptions>) -> napi::Result<Self> {
-        let o = options.unwrap_or_default();
-        let mut builder = sdk::Client::builder();
-        if let Some(token) = o.token {
-            builder = builder.token(token);
-        }
-        if let Some(url) = o.base_url {
-            builder = builder.base_url(url);
-        }
-        if let Some(ms) = o.write_interval_ms {
-            builder = builder.write_interval(Duration::from_millis(ms.into()));
-        }
-        if let Some(ms) = o.timeout_ms {
-            builder = builder.timeout(Duration::from_millis(ms.into()));
-        }
-        if let Some(retries) = o.max_retries {
-            builder = builder.max_retries(retries);
-        }
-        if let Some(agent) = o.user_agent {
-            builder = builder.user_agent(agent);
-        }
-        let inner = throw(&env, builder.build())?;
+        let settings = sdk::ClientSettings::try_from(options.unwrap_or_default());
+        let inner = throw(&env, settings.and_then(sdk::Client::new))?;
         Ok(Self { inner })
     }
 

@@ -8,7 +8,7 @@ use napi::Env;
 use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
-use crate::emulator_options::{EmulatorOptions, Faults};
+use crate::emulator_options::{EmulatorOptions, Faults, refused};
 use crate::emulator_records::{EmulatorScope, LoggedRequest, StoredSecret};
 use crate::error::throw;
 use crate::models::PublicKey;
@@ -88,12 +88,12 @@ impl Emulator {
         Ok(())
     }
 
-    /// Replaces the faults (no argument: none). Rate-limit windows start over.
+    /// Replaces the faults (no argument: none). Rate-limit windows start over. Faults the
+    /// emulator refuses throw `INVALID_INPUT`, and the faults in force stay.
     #[napi]
-    pub fn set_faults(&self, faults: Option<Faults>) -> napi::Result<()> {
-        self.get()?
-            .set_faults(faults.map(Into::into).unwrap_or_default());
-        Ok(())
+    pub fn set_faults(&self, env: Env, faults: Option<Faults>) -> napi::Result<()> {
+        let faults = faults.map(Into::into).unwrap_or_default();
+        throw(&env, self.get()?.set_faults(faults).map_err(refused))
     }
 
     /// Gives the scope a new key pair; values sealed to the old key are refused from now on.

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use codespaces_secrets::Error;
+use codespaces_secrets::{Error, RepoRef};
 use codespaces_secrets_emulator as emu;
 use napi_derive::napi;
 
@@ -27,7 +27,8 @@ pub struct EmulatorOptions {
     pub faults: Option<Faults>,
 }
 
-/// How the emulator misbehaves; absent fields mean no such fault.
+/// How the emulator misbehaves; absent fields mean no such fault. Values the emulator refuses
+/// (a rate outside 0..1, a status other than 403 or 429) throw `INVALID_INPUT`.
 #[napi(object)]
 #[derive(Default)]
 pub struct Faults {
@@ -110,35 +111,37 @@ impl From<Faults> for emu::Faults {
     }
 }
 
+/// Faults the emulator refused ([`emu::Faults::validate`]), as the SDK's invalid-input error
+/// (`INVALID_INPUT` in JavaScript).
+pub(crate) fn refused(error: emu::FaultsError) -> Error {
+    Error::invalid_input("faults", error.to_string())
+}
+
 impl EmulatorOptions {
     pub(crate) fn into_config(self) -> Result<emu::EmulatorConfig, Error> {
         let d = emu::EmulatorConfig::default();
+        let faults: emu::Faults = self.faults.map(Into::into).unwrap_or_default();
+        faults.validate().map_err(refused)?;
         let repos = self
             .repos
             .unwrap_or_default()
             .iter()
-            .map(|r| owner_and_name(r))
+            .map(|r| r.parse::<RepoRef>())
             .collect::<Result<_, _>>()?;
         Ok(emu::EmulatorConfig {
-            port: self.port.unwrap_or(0),
+            port: self.port.unwrap_or(d.port),
             token: self.token,
             user_login: self.user_login.unwrap_or(d.user_login),
             repos,
             orgs: self.orgs.unwrap_or_default(),
-            faults: self.faults.map(Into::into).unwrap_or_default(),
-            seed_demo_data: self.seed_demo_data.unwrap_or(true),
+            faults,
+            seed_demo_data: self.seed_demo_data.unwrap_or(d.seed_demo_data),
         })
     }
 }
 
+/// `"owner/name"` as its two parts, checked by the SDK's one parser.
 pub(crate) fn owner_and_name(full_name: &str) -> Result<(String, String), Error> {
-    match full_name.split_once('/') {
-        Some((owner, name)) if !owner.is_empty() && !name.is_empty() => {
-            Ok((owner.into(), name.into()))
-        }
-        _ => Err(Error::invalid_input(
-            "repo",
-            format!("{full_name:?} is not \"owner/name\""),
-        )),
-    }
+    let repo: RepoRef = full_name.parse()?;
+    Ok((repo.owner().to_owned(), repo.name().to_owned()))
 }

@@ -27,6 +27,26 @@ test('setMany: one key request, one PUT per item, a report and progress in order
   assert.equal(progress.at(-1).name, 'existing', 'progress names the item as given')
 })
 
+test('setMany: values are strings or Buffers, in a plain object or a Map, stored byte for byte', async (t) => {
+  const { emu, repo } = setup(t)
+  const binary = Buffer.from([0, 1, 0x80, 0xfe, 0xff])
+  const fromObject = await repo.setMany({ TEXT: 'héllo', BYTES: binary, EMPTY_BUFFER: Buffer.alloc(0) })
+  assert.deepEqual(fromObject.created, ['TEXT', 'BYTES', 'EMPTY_BUFFER'])
+  assert.deepEqual(fromObject.failed, [])
+  const fromMap = await repo.setMany(new Map([['MAP_BYTES', Buffer.from('from a map')], ['MAP_TEXT', 'text'], ['TEXT', binary]]))
+  assert.deepEqual(fromMap.created, ['MAP_BYTES', 'MAP_TEXT'])
+  assert.deepEqual(fromMap.updated, ['TEXT'])
+
+  const stored = (name) => emu.secretBytes({ repo: REPO }, name)
+  assert.deepEqual(stored('BYTES'), binary)
+  assert.deepEqual(stored('EMPTY_BUFFER'), Buffer.alloc(0))
+  assert.deepEqual(stored('MAP_BYTES'), Buffer.from('from a map'))
+  assert.equal(emu.secretValue({ repo: REPO }, 'MAP_TEXT'), 'text')
+  assert.deepEqual(stored('TEXT'), binary, 'a Buffer replaced the text value')
+  const error = await rejection(repo.setMany({ NUMBER: 42 }))
+  assert.equal(error.code, 'INVALID_INPUT', 'anything but a string or a Buffer is refused')
+})
+
 test('setMany: an empty object sends nothing; a duplicate name (any case) refuses the batch', async (t) => {
   const { emu, repo } = setup(t)
   assert.deepEqual(await repo.setMany({}), { created: [], updated: [], deleted: [], failed: [] })

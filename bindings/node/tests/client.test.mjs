@@ -87,3 +87,58 @@ test('writeIntervalMs paces writes', async (t) => {
   await client.user.setMany({ A: '1', B: '2', C: '3' })
   assert.ok(Date.now() - started >= 240, `${Date.now() - started} ms`)
 })
+
+test('retryBaseDelayMs sets the back-off between retries', async (t) => {
+  const emu = emulator(t, { faults: { serverErrorRate: 1 } })
+  const timed = async (options) => {
+    const client = new Client({ token: emu.token, baseUrl: emu.baseUrl, maxRetries: 2, ...options })
+    const started = Date.now()
+    await assert.rejects(client.user.list(), { code: 'SERVER_ERROR' })
+    return Date.now() - started
+  }
+  const slow = await timed({ retryBaseDelayMs: 300 })
+  assert.ok(slow >= 450, `two retries after 300 ms and 600 ms, each at least halved by jitter: ${slow} ms`)
+  const fast = await timed({ retryBaseDelayMs: 1 })
+  assert.ok(fast < 400, `${fast} ms`)
+})
+
+test('maxRateLimitRetries and maxRateLimitWaitMs bound the waits for a rate limit', async (t) => {
+  // A second write within 500 ms is refused with `retry-after: 1`.
+  const emu = emulator(t, { faults: { secondaryRateLimit: { minWriteIntervalMs: 500, retryAfterMs: 1000 } } })
+  const twoWrites = async (options) => {
+    const client = new Client({ token: emu.token, baseUrl: emu.baseUrl, writeIntervalMs: 0, ...options })
+    await client.user.set('FIRST', 'v')
+    const started = Date.now()
+    const second = client.user.set('SECOND', 'v')
+    return { second, elapsed: async () => { await second.catch(() => {}); return Date.now() - started } }
+  }
+  const noWaits = await twoWrites({ maxRateLimitRetries: 0 })
+  await assert.rejects(noWaits.second, { code: 'RATE_LIMITED' })
+  assert.ok(await noWaits.elapsed() < 900, 'failed at once instead of waiting')
+
+  await new Promise((resolve) => setTimeout(resolve, 600))
+  const shortWait = await twoWrites({ maxRateLimitWaitMs: 500 })
+  await assert.rejects(shortWait.second, { code: 'RATE_LIMITED' })
+  assert.ok(await shortWait.elapsed() < 900, 'a 1 s retry-after is longer than allowed')
+
+  await new Promise((resolve) => setTimeout(resolve, 600))
+  const waiting = await twoWrites({})
+  assert.equal(await waiting.second, 'created', 'by default the client waits the second and retries')
+  assert.ok(await waiting.elapsed() >= 900)
+})
+
+test('every setting is accepted; a negative number is INVALID_INPUT naming the option', (t) => {
+  const emu = emulator(t)
+  const client = new Client({
+    token: emu.token, baseUrl: emu.baseUrl, userAgent: 'all-settings/1.0', timeoutMs: 5_000,
+    connectTimeoutMs: 1_000, maxRetries: 1, retryBaseDelayMs: 100, writeIntervalMs: 0,
+    maxRateLimitWaitMs: 2_000, secondaryRateLimitBackoffMs: 1_000, maxRateLimitRetries: 1,
+  })
+  assert.equal(client.baseUrl.replace(/\/$/, ''), emu.baseUrl)
+  for (const option of ['timeoutMs', 'connectTimeoutMs', 'maxRetries', 'retryBaseDelayMs', 'writeIntervalMs',
+    'maxRateLimitWaitMs', 'secondaryRateLimitBackoffMs', 'maxRateLimitRetries']) {
+    assert.throws(() => new Client({ token: emu.token, baseUrl: emu.baseUrl, [option]: -1 }),
+      (e) => e.code === 'INVALID_INPUT' && e.message.includes(option), option)
+  }
+  assert.throws(() => new Client({ token: emu.token, baseUrl: emu.baseUrl, maxRetries: 2 ** 32 }), { code: 'INVALID_INPUT' })
+})

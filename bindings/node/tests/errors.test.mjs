@@ -46,6 +46,8 @@ test('INVALID_INPUT: bad names, values, ids and settings, refused before any req
   const thrown = (make) => { try { make() } catch (e) { return e } assert.fail('did not throw') }
   check(thrown(() => new Client({ token: TOKEN, baseUrl: 'http://example.com' })), 'INVALID_INPUT')
   check(thrown(() => new Client({ token: TOKEN, baseUrl: 'not a url' })), 'INVALID_INPUT')
+  check(thrown(() => new Client({ token: `${TOKEN}\nX-Injected: 1`, baseUrl: emu.baseUrl })), 'INVALID_INPUT')
+  check(thrown(() => new Client({ token: TOKEN, baseUrl: emu.baseUrl, timeoutMs: -1 })), 'INVALID_INPUT')
   check(thrown(() => seal('not-a-key', 's3cr3t-plaintext')), 'INVALID_INPUT')
   check(thrown(() => seal(Buffer.alloc(31).toString('base64'), 's3cr3t-plaintext')), 'INVALID_INPUT')
 })

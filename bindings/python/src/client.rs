@@ -1,4 +1,7 @@
-//! `Client` (blocking) and `AsyncClient` (asyncio): scope handles from the settings both share.
+//! `Client` (blocking) and `AsyncClient` (asyncio): one class shape, written once by
+//! `client_class!`, that differ only in the scope type they hand out. Their constructors take
+//! every field of `codespaces_secrets::ClientSettings` as a keyword and pass it through; what is
+//! not given comes from the environment or the SDK's defaults, which live in the SDK alone.
 
 use pyo3::prelude::*;
 
@@ -9,155 +12,86 @@ use crate::scope::Scope;
 
 /// A GitHub API client for Codespaces secrets whose calls block (with the GIL released).
 #[pyclass(frozen, module = "codespaces_secrets")]
-pub(crate) struct Client(pub(crate) codespaces_secrets::Client);
-
-#[pymethods]
-impl Client {
-    #[new]
-    #[pyo3(signature = (token=None, base_url=None, *, user_agent=None, timeout=None,
-        connect_timeout=None, max_retries=None, write_interval=None, max_rate_limit_wait=None))]
-    #[allow(clippy::too_many_arguments)] // Python keyword arguments, one per setting
-    fn new(
-        token: Option<String>,
-        base_url: Option<String>,
-        user_agent: Option<String>,
-        timeout: Option<f64>,
-        connect_timeout: Option<f64>,
-        max_retries: Option<u32>,
-        write_interval: Option<f64>,
-        max_rate_limit_wait: Option<f64>,
-    ) -> Result<Self, PyError> {
-        let settings = Settings {
-            token,
-            base_url,
-            user_agent,
-            timeout,
-            connect_timeout,
-            max_retries,
-            write_interval,
-            max_rate_limit_wait,
-        };
-        Ok(Self(settings.build()?))
-    }
-
-    /// The authenticated user's secrets.
-    #[getter]
-    fn user(&self) -> Scope {
-        Scope(self.0.user().into())
-    }
-
-    /// A repository's secrets.
-    fn repo(&self, owner: String, repo: String) -> Scope {
-        Scope(self.0.repo(owner, repo).into())
-    }
-
-    /// An organization's secrets.
-    fn org(&self, org: String) -> Scope {
-        Scope(self.0.org(org).into())
-    }
-
-    /// The API root in use.
-    #[getter]
-    fn base_url(&self) -> &str {
-        self.0.base_url()
-    }
-
-    fn __repr__(&self) -> String {
-        format!("Client(base_url='{}')", self.0.base_url())
-    }
-}
+pub(crate) struct Client(codespaces_secrets::Client);
 
 /// A GitHub API client for Codespaces secrets whose calls return asyncio awaitables.
 #[pyclass(frozen, module = "codespaces_secrets")]
 pub(crate) struct AsyncClient(codespaces_secrets::Client);
 
-#[pymethods]
-impl AsyncClient {
-    #[new]
-    #[pyo3(signature = (token=None, base_url=None, *, user_agent=None, timeout=None,
-        connect_timeout=None, max_retries=None, write_interval=None, max_rate_limit_wait=None))]
-    #[allow(clippy::too_many_arguments)] // Python keyword arguments, one per setting
-    fn new(
-        token: Option<String>,
-        base_url: Option<String>,
-        user_agent: Option<String>,
-        timeout: Option<f64>,
-        connect_timeout: Option<f64>,
-        max_retries: Option<u32>,
-        write_interval: Option<f64>,
-        max_rate_limit_wait: Option<f64>,
-    ) -> Result<Self, PyError> {
-        let settings = Settings {
-            token,
-            base_url,
-            user_agent,
-            timeout,
-            connect_timeout,
-            max_retries,
-            write_interval,
-            max_rate_limit_wait,
-        };
-        Ok(Self(settings.build()?))
-    }
-    #[getter]
-    fn user(&self) -> AsyncScope {
-        AsyncScope(self.0.user().into())
-    }
-    fn repo(&self, owner: String, repo: String) -> AsyncScope {
-        AsyncScope(self.0.repo(owner, repo).into())
-    }
-    fn org(&self, org: String) -> AsyncScope {
-        AsyncScope(self.0.org(org).into())
-    }
-    #[getter]
-    fn base_url(&self) -> &str {
-        self.0.base_url()
-    }
-    fn __repr__(&self) -> String {
-        format!("AsyncClient(base_url='{}')", self.0.base_url())
-    }
+/// The methods of a client class handing out `$scope`s. A macro rather than a function because
+/// pyo3 reads the constructor's keyword list from the method itself.
+macro_rules! client_class {
+    ($client:ident, $scope:ident) => {
+        #[pymethods]
+        impl $client {
+            #[new]
+            #[pyo3(signature = (token=None, base_url=None, *, user_agent=None, timeout=None,
+                                connect_timeout=None, max_retries=None, retry_base_delay=None,
+                                write_interval=None, max_rate_limit_wait=None,
+                                secondary_rate_limit_backoff=None, max_rate_limit_retries=None))]
+            #[allow(clippy::too_many_arguments)] // Python keyword arguments, one per setting
+            fn new(
+                token: Option<String>,
+                base_url: Option<String>,
+                user_agent: Option<String>,
+                timeout: Option<f64>,
+                connect_timeout: Option<f64>,
+                max_retries: Option<u32>,
+                retry_base_delay: Option<f64>,
+                write_interval: Option<f64>,
+                max_rate_limit_wait: Option<f64>,
+                secondary_rate_limit_backoff: Option<f64>,
+                max_rate_limit_retries: Option<u32>,
+            ) -> Result<Self, PyError> {
+                // No `..Default::default()`: a new SDK setting fails to compile here until
+                // Python has its keyword.
+                let settings = codespaces_secrets::ClientSettings {
+                    token,
+                    base_url,
+                    user_agent,
+                    timeout: seconds("timeout", timeout)?,
+                    connect_timeout: seconds("connect_timeout", connect_timeout)?,
+                    max_retries,
+                    retry_base_delay: seconds("retry_base_delay", retry_base_delay)?,
+                    write_interval: seconds("write_interval", write_interval)?,
+                    max_rate_limit_wait: seconds("max_rate_limit_wait", max_rate_limit_wait)?,
+                    secondary_rate_limit_backoff: seconds(
+                        "secondary_rate_limit_backoff",
+                        secondary_rate_limit_backoff,
+                    )?,
+                    max_rate_limit_retries,
+                };
+                Ok(Self(codespaces_secrets::Client::new(settings)?))
+            }
+
+            /// The authenticated user's secrets.
+            #[getter]
+            fn user(&self) -> $scope {
+                $scope(self.0.user().into())
+            }
+
+            /// A repository's secrets.
+            fn repo(&self, owner: String, repo: String) -> $scope {
+                $scope(self.0.repo(owner, repo).into())
+            }
+
+            /// An organization's secrets.
+            fn org(&self, org: String) -> $scope {
+                $scope(self.0.org(org).into())
+            }
+
+            /// The API root in use.
+            #[getter]
+            fn base_url(&self) -> &str {
+                self.0.base_url()
+            }
+
+            fn __repr__(&self) -> String {
+                format!("{}(base_url='{}')", stringify!($client), self.0.base_url())
+            }
+        }
+    };
 }
 
-/// The keyword arguments of `Client(...)` and `AsyncClient(...)`; durations in seconds.
-pub(crate) struct Settings {
-    pub(crate) token: Option<String>,
-    pub(crate) base_url: Option<String>,
-    pub(crate) user_agent: Option<String>,
-    pub(crate) timeout: Option<f64>,
-    pub(crate) connect_timeout: Option<f64>,
-    pub(crate) max_retries: Option<u32>,
-    pub(crate) write_interval: Option<f64>,
-    pub(crate) max_rate_limit_wait: Option<f64>,
-}
-
-impl Settings {
-    /// The SDK client; what is not given comes from the environment or the SDK's defaults.
-    pub(crate) fn build(self) -> Result<codespaces_secrets::Client, PyError> {
-        let mut builder = codespaces_secrets::Client::builder();
-        if let Some(token) = self.token {
-            builder = builder.token(token);
-        }
-        if let Some(url) = self.base_url {
-            builder = builder.base_url(url);
-        }
-        if let Some(agent) = self.user_agent {
-            builder = builder.user_agent(agent);
-        }
-        if let Some(timeout) = seconds("timeout", self.timeout)? {
-            builder = builder.timeout(timeout);
-        }
-        if let Some(timeout) = seconds("connect_timeout", self.connect_timeout)? {
-            builder = builder.connect_timeout(timeout);
-        }
-        if let Some(retries) = self.max_retries {
-            builder = builder.max_retries(retries);
-        }
-        if let Some(interval) = seconds("write_interval", self.write_interval)? {
-            builder = builder.write_interval(interval);
-        }
-        if let Some(wait) = seconds("max_rate_limit_wait", self.max_rate_limit_wait)? {
-            builder = builder.max_rate_limit_wait(wait);
-        }
-        Ok(builder.build()?)
-    }
-}
+client_class!(Client, Scope);
+client_class!(AsyncClient, AsyncScope);

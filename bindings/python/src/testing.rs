@@ -12,7 +12,7 @@ use pyo3::types::{PyBytes, PyDict};
 use crate::convert::{Plaintext, seconds};
 use crate::errors::PyError;
 use crate::models::PublicKey;
-use crate::testing_models::{LoggedRequest, StoredSecret, faults, repos, scope};
+use crate::testing_models::{LoggedRequest, StoredSecret, faults, refused, repos, scope};
 
 /// A local server that behaves like GitHub's Codespaces secrets API, on 127.0.0.1 with a free
 /// port. Use it as a context manager (or call `close()`).
@@ -88,7 +88,10 @@ impl Emulator {
         let members: Vec<&str> = members.iter().map(String::as_str).collect();
         self.with(|e| e.add_org(name, &members))
     }
-    /// Replaces the faults (all off by default). Durations in seconds.
+    /// Replaces the faults (all off by default). Durations in seconds. Values the emulator
+    /// refuses (a rate outside 0..=1, a status other than 403 or 429) raise `InvalidInputError`.
+    // `secondary_status` and `secondary_retry_after` repeat `SecondaryRateLimit::default()`
+    // (403, 60 s): stubtest compares keyword defaults with the `.pyi`, so they stay literal here.
     #[pyo3(signature = (*, seed=0, latency=None, server_error_rate=0.0,
         drop_connection_rate=0.0, rate_limit=None, secondary_min_interval=None,
         secondary_status=403, secondary_retry_after=60.0))]
@@ -116,7 +119,8 @@ impl Emulator {
             drop_connection_rate,
             ..faults(rate_limit, secondary)?
         };
-        self.with(|e| e.set_faults(faults))
+        self.with(|e| e.set_faults(faults))?
+            .map_err(|e| refused(e).into())
     }
     /// Gives the scope (the demo user by default) a new key; old-key values are refused.
     #[pyo3(signature = (**scope))]

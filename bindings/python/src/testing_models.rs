@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use codespaces_secrets::Error;
+use codespaces_secrets::{Error, RepoRef};
 use codespaces_secrets_emulator as emu;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -31,34 +31,26 @@ pub(crate) fn scope(
     match key.as_str() {
         "user" => Ok(emu::Scope::user(value)),
         "org" => Ok(emu::Scope::org(value)),
-        "repo" => match value.split_once('/') {
-            Some((owner, name)) => Ok(emu::Scope::repo(owner, name)),
-            None => Err(invalid(format!(
-                "repo= takes \"owner/name\", not {value:?}"
-            ))),
-        },
+        "repo" => Ok(repo_ref(&value)?.into()),
         other => Err(PyTypeError::new_err(format!(
             "unexpected keyword argument {other:?}; a scope is user=, repo= or org="
         ))),
     }
 }
 
-/// `Emulator(repos=[...])`: each `"owner/name"` as a pair.
-pub(crate) fn repos(full_names: Vec<String>) -> Result<Vec<(String, String)>, PyError> {
-    full_names
-        .iter()
-        .map(|full| match full.split_once('/') {
-            Some((owner, name)) => Ok((owner.to_owned(), name.to_owned())),
-            None => Err(PyError(Error::invalid_input(
-                "repos",
-                "expected \"owner/name\"",
-            ))),
-        })
-        .collect()
+/// `"owner/name"`, checked by the SDK's one parser (a bad one is an `InvalidInputError`).
+fn repo_ref(full_name: &str) -> Result<RepoRef, PyError> {
+    full_name.parse().map_err(|e| PyError(Error::from(e)))
+}
+
+/// `Emulator(repos=[...])`: each `"owner/name"`, checked.
+pub(crate) fn repos(full_names: Vec<String>) -> Result<Vec<RepoRef>, PyError> {
+    full_names.iter().map(|full| repo_ref(full)).collect()
 }
 
 /// The rate-limit parts of `set_faults`: `rate_limit=(limit, window_seconds)`, and a secondary
-/// limit (one write in flight at a time) when its minimum interval is given.
+/// limit when its minimum interval is given (the rest of it from the emulator's default: one
+/// write in flight at a time). Whether the whole is valid is [`emu::Faults::validate`]'s to say.
 pub(crate) fn faults(
     rate_limit: Option<(u32, f64)>,
     (min_interval, status, retry_after): (Option<f64>, u16, f64),
@@ -74,15 +66,20 @@ pub(crate) fn faults(
     let secondary_rate_limit =
         seconds("secondary_min_interval", min_interval)?.map(|interval| emu::SecondaryRateLimit {
             min_write_interval: interval,
-            max_concurrent_writes: 1,
             status,
             retry_after,
+            ..emu::SecondaryRateLimit::default()
         });
     Ok(emu::Faults {
         primary_rate_limit,
         secondary_rate_limit,
         ..emu::Faults::default()
     })
+}
+
+/// Faults the emulator refused, as the `InvalidInputError` Python raises for bad arguments.
+pub(crate) fn refused(error: emu::FaultsError) -> PyError {
+    PyError(Error::invalid_input("faults", error.to_string()))
 }
 
 /// A secret as the emulator stored it, decrypted. Its repr never shows the value.

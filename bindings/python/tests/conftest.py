@@ -1,4 +1,5 @@
-"""Fixtures: a fresh in-process emulator per test and clients pointed at it (write pacing off)."""
+"""Fixtures: a fresh in-process emulator per test and clients pointed at it (write pacing off);
+the parity check's cell count in the run's summary."""
 
 from __future__ import annotations
 
@@ -18,6 +19,15 @@ SPOON_KNIFE_ID = 1296270
 ORG = "octo-org"
 OCTO_REPO_ID = 1296271
 OCTO_SERVICE_ID = 1296272
+
+# test_parity.py adds the cells it checked here; the run's summary shows the total.
+PARITY_CELLS = pytest.StashKey[int]()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    cells = config.stash.get(PARITY_CELLS, None)
+    if cells is not None:
+        terminalreporter.write_line(f"parity (Python): {cells} cells checked")
 
 
 @pytest.fixture

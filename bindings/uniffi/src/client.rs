@@ -20,7 +20,7 @@ impl Client {
     /// Checks the settings (`InvalidInput` for a missing token or a bad URL); sends no request.
     #[uniffi::constructor]
     pub fn new(config: Arc<ClientConfig>) -> Result<Self, CodespacesSecretsError> {
-        Ok(Self(config.builder.clone().build()?))
+        Ok(Self(sdk::Client::new(config.settings.clone())?))
     }
 
     /// The authenticated user's secrets (`/user/codespaces/secrets`).

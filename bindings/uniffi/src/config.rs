@@ -1,22 +1,20 @@
-//! `ClientConfig`: every setting of the SDK's `ClientBuilder`, each optional with the SDK's
-//! default. An object rather than a record so that its `toString()` / `description` is ours,
+//! `ClientConfig`: every setting of the SDK's `ClientSettings`, each optional, passed through
+//! as given. An object rather than a record so that its `toString()` / `description` is ours,
 //! with the token redacted (a Kotlin data class would print it).
 
 use std::fmt;
 use std::time::Duration;
 
-use codespaces_secrets::ClientBuilder;
+use codespaces_secrets::ClientSettings;
 
 /// Settings for a `Client`. Anything left out comes from the environment (`GITHUB_TOKEN`, else
-/// `GH_TOKEN`; `GITHUB_API_URL`) or the SDK's defaults: 30 s timeout, 10 s connect timeout, 3
-/// retries from 500 ms, writes at least 1 s apart, rate-limit waits of at most 60 s (3 per
-/// request), a 60 s back-off after a secondary rate limit with no `retry-after`.
+/// `GH_TOKEN`; `GITHUB_API_URL`) or the SDK's documented defaults: 30 s timeout, 10 s connect
+/// timeout, 3 retries from 500 ms, writes at least 1 s apart, rate-limit waits of at most 60 s
+/// (3 per request), a 60 s back-off after a secondary rate limit with no `retry-after`.
 #[derive(uniffi::Object)]
 #[uniffi::export(Display)]
 pub struct ClientConfig {
-    pub(crate) builder: ClientBuilder,
-    base_url: Option<String>,
-    has_token: bool,
+    pub(crate) settings: ClientSettings,
 }
 
 #[uniffi::export]
@@ -49,18 +47,9 @@ impl ClientConfig {
         secondary_rate_limit_backoff: Option<Duration>,
         max_rate_limit_retries: Option<u32>,
     ) -> Self {
-        let has_token = token.is_some();
-        let mut builder = ClientBuilder::default();
-        // Each parameter is named after the builder method that takes it.
-        macro_rules! given {
-            ($($setting:ident),*) => {
-                $(if let Some(value) = $setting {
-                    builder = builder.$setting(value);
-                })*
-            };
-        }
-        given!(
+        let settings = ClientSettings {
             token,
+            base_url,
             user_agent,
             timeout,
             connect_timeout,
@@ -69,27 +58,24 @@ impl ClientConfig {
             write_interval,
             max_rate_limit_wait,
             secondary_rate_limit_backoff,
-            max_rate_limit_retries
-        );
-        if let Some(url) = &base_url {
-            builder = builder.base_url(url.clone());
-        }
-        Self {
-            builder,
-            base_url,
-            has_token,
-        }
+            max_rate_limit_retries,
+        };
+        Self { settings }
     }
 }
 
 impl fmt::Display for ClientConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let token = if self.has_token {
+        let token = if self.settings.token.is_some() {
             "[redacted]"
         } else {
             "from environment"
         };
-        let url = self.base_url.as_deref().unwrap_or("from environment");
+        let url = self
+            .settings
+            .base_url
+            .as_deref()
+            .unwrap_or("from environment");
         write!(f, "ClientConfig(token={token}, baseUrl={url})")
     }
 }

@@ -9,6 +9,7 @@
 
 mod client;
 mod config;
+mod entry;
 mod error;
 mod models;
 mod reports;
@@ -17,11 +18,12 @@ mod sync;
 
 pub use client::Client;
 pub use config::ClientConfig;
+pub use entry::SecretEntry;
 pub use error::CodespacesSecretsError;
 pub use models::{PublicKey, Repository, SecretInfo, SetOptions, SetOutcome, Visibility};
 pub use reports::{BulkFailure, BulkReport, Progress, ProgressListener};
 pub use scope::Scope;
-pub use sync::{PlannedChange, SecretEntry, SyncAction, SyncOptions, SyncReport, WriteReason};
+pub use sync::{PlannedChange, SyncAction, SyncOptions, SyncReport, WriteReason};
 
 uniffi::setup_scaffolding!();
 

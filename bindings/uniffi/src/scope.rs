@@ -3,15 +3,15 @@
 //!
 //! The exported impl runs on tokio (`async_runtime = "tokio"`): the SDK's HTTP needs a reactor.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use codespaces_secrets::AnyScope;
 
+use crate::entry::{SecretEntry, pairs};
 use crate::error::CodespacesSecretsError;
 use crate::models::{PublicKey, Repository, SecretInfo, SetOptions, SetOutcome};
 use crate::reports::{BulkReport, ProgressListener, report_to};
-use crate::sync::{SecretEntry, SyncOptions, SyncReport};
+use crate::sync::{SyncOptions, SyncReport};
 
 type Result<T> = std::result::Result<T, CodespacesSecretsError>;
 
@@ -81,20 +81,18 @@ impl Scope {
         Ok(self.0.delete(name).await?)
     }
 
-    /// Sets many secrets, in name order (ignoring case, as GitHub does): checks every name and
-    /// value first (one bad item fails the whole call before any request), fetches the key
-    /// once, then writes each in turn. A failed item does not stop the others; the report
-    /// lists every item. As with `set`, organization secrets keep their visibility and
-    /// repositories.
+    /// Sets many secrets, in the given order: checks every name and value first (one bad item,
+    /// or a name given twice, fails the whole call before any request), fetches the key once,
+    /// then writes each in turn. A failed item does not stop the others; the report lists every
+    /// item. As with `set`, organization secrets keep their visibility and repositories.
     #[uniffi::method(default(progress = None))]
     pub async fn set_many(
         &self,
-        secrets: HashMap<String, String>,
+        secrets: Vec<Arc<SecretEntry>>,
         progress: Option<Arc<dyn ProgressListener>>,
     ) -> Result<BulkReport> {
-        let mut in_order: Vec<(String, String)> = secrets.into_iter().collect();
-        in_order.sort_by_cached_key(|(name, _)| name.to_ascii_uppercase());
-        Ok(self.0.set_many(in_order, report_to(progress)).await?.into())
+        let report = self.0.set_many(pairs(&secrets), report_to(progress));
+        Ok(report.await?.into())
     }
 
     /// Makes the scope's secrets match `secrets`, in their order: creates and updates what
@@ -110,8 +108,7 @@ impl Scope {
         progress: Option<Arc<dyn ProgressListener>>,
     ) -> Result<SyncReport> {
         let options = options.unwrap_or_default().into();
-        let pairs = secrets.iter().map(|s| (&s.name, &s.value));
-        let report = self.0.sync(pairs, options, report_to(progress));
+        let report = self.0.sync(pairs(&secrets), options, report_to(progress));
         Ok(report.await?.into())
     }
 

@@ -1,43 +1,11 @@
 //! Sync: the desired secrets, the options (dry run, prune, the incremental state) and the plan
 //! and report, converted from and to the SDK's `SyncOptions` and `SyncReport`.
 
-use std::fmt;
 use std::path::PathBuf;
 
 use codespaces_secrets as sdk;
 
 use crate::reports::BulkReport;
-
-/// One desired secret of `sync`: a name and its plaintext. A list of these keeps the caller's
-/// order (the plan follows it); from a Kotlin map, `map { (k, v) -> SecretEntry(k, v) }`.
-/// An object rather than a record so that its `toString()` / `description` never shows the
-/// value. Nothing is checked here: `sync` checks every entry before any request.
-#[derive(uniffi::Object)]
-#[uniffi::export(Display)]
-pub struct SecretEntry {
-    pub(crate) name: String,
-    pub(crate) value: String,
-}
-
-#[uniffi::export]
-impl SecretEntry {
-    /// A secret named `name` (any case; GitHub stores it upper-case) holding `value`.
-    #[uniffi::constructor]
-    pub fn new(name: String, value: String) -> Self {
-        Self { name, value }
-    }
-
-    /// The name as given.
-    pub fn name(&self) -> String {
-        self.name.clone()
-    }
-}
-
-impl fmt::Display for SecretEntry {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SecretEntry(name={}, value=[redacted])", self.name)
-    }
-}
 
 /// How `sync` and `syncEnvFile` run. `SyncOptions()` writes every desired value and deletes
 /// nothing.

@@ -56,7 +56,11 @@ impl Failure {
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        format!("error: {}", flat.join(" "))
+        // stderr's one door: the server's words, escaped (see `output::emit`).
+        format!(
+            "error: {}",
+            codespaces_secrets::visible_text(&flat.join(" "))
+        )
     }
 
     /// A clap parse error as one line. Clap quotes an unexpected argument; a bare word might

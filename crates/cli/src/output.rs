@@ -1,8 +1,11 @@
 //! What goes to stdout: aligned tables for people, JSON (the SDK's models) for programs.
 
+use std::borrow::Cow;
 use std::io::Write;
 
-use codespaces_secrets::{MinimalRepository, OrgSecret, RepoSecret, UserSecret, Visibility};
+use codespaces_secrets::{
+    MinimalRepository, OrgSecret, RepoSecret, UserSecret, Visibility, visible_text,
+};
 use serde::Serialize;
 
 use crate::failure::Failure;
@@ -98,7 +101,7 @@ fn table(rows: &[Vec<String>]) -> String {
         .map(|c| {
             rows.iter()
                 .filter_map(|r| r.get(c))
-                .map(|cell| cell.chars().count())
+                .map(|cell| visible_text(cell).chars().count())
                 .max()
                 .unwrap_or(0)
         })
@@ -108,7 +111,8 @@ fn table(rows: &[Vec<String>]) -> String {
         let cells: Vec<String> = row
             .iter()
             .zip(&widths)
-            .map(|(cell, width)| format!("{cell:<width$}"))
+            // A cell is one field: a newline in it (a server's name) must not start a new row.
+            .map(|(cell, width)| format!("{:<width$}", visible_text(cell)))
             .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
@@ -117,7 +121,13 @@ fn table(rows: &[Vec<String>]) -> String {
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a message.
+///
+/// The one door to stdout: every line is passed through [`visible_text`], so text a server
+/// controls (names, messages, URLs, request ids) can never reach the terminal as control
+/// characters. (JSON output is already escaped by the encoder, and passes unchanged.)
 fn emit(text: &str) -> Result<(), Failure> {
+    let lines: Vec<Cow<'_, str>> = text.split('\n').map(visible_text).collect();
+    let text = lines.join("\n");
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())

@@ -46,7 +46,8 @@ impl ProgressDisplay {
         self.bar.set_length(progress.total as u64);
         self.bar.set_position(progress.done as u64);
         let status = if progress.ok { "" } else { " (failed)" };
-        self.bar.set_message(format!("{}{status}", progress.name));
+        let name = codespaces_secrets::visible_text(progress.name);
+        self.bar.set_message(format!("{name}{status}"));
     }
 
     /// Removes the bar so the report prints on a clean line.

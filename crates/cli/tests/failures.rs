@@ -425,7 +425,8 @@ fn server_errors_after_retries_exit_1() {
     emu.set_faults(Faults {
         server_error_rate: 1.0,
         ..Faults::default()
-    });
+    })
+    .expect("valid faults");
     let run = Cli::new(&emu, &["--repo", "octocat/Hello-World", "set", "X"])
         .stdin(VALUE.as_bytes())
         .run()

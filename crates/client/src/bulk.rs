@@ -10,6 +10,7 @@ use crate::input::{IntoSecretName, IntoSecretValue};
 use crate::options::{SetOptions, SetOutcome};
 use crate::scope::Secrets;
 use crate::scope_kind::ScopeKind;
+use crate::visible_text::visible_text;
 
 /// What happened to each item of a bulk operation. Every item given appears exactly once.
 #[derive(Debug, Default, Clone)]
@@ -64,7 +65,13 @@ impl fmt::Display for BulkReport {
             self.failed.len()
         )?;
         for failure in &self.failed {
-            write!(f, "\n  {}: {}", failure.name, failure.error)?;
+            let error = failure.error.to_string();
+            write!(
+                f,
+                "\n  {}: {}",
+                visible_text(&failure.name),
+                visible_text(&error)
+            )?;
         }
         Ok(())
     }

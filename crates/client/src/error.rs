@@ -10,6 +10,8 @@ use codespaces_secrets_core::models::{ErrorDetail, GitHubErrorBody};
 use codespaces_secrets_transport::{HttpError, Refusal};
 use thiserror::Error;
 
+use crate::visible_text::visible_text;
+
 /// The underlying error of a [`Error::Transport`] or [`Error::Decode`], for `source()` chains.
 pub type ErrorSource = Arc<dyn StdError + Send + Sync>;
 
@@ -55,19 +57,23 @@ impl ApiError {
     }
 }
 
+/// What the server said is shown with its control characters escaped (see [`visible_text`]):
+/// printing an error never lets the server drive the terminal.
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{} failed: HTTP {}: {}",
-            self.operation, self.status, self.message
+            self.operation,
+            self.status,
+            visible_text(&self.message)
         )?;
         let details: Vec<String> = self.errors.iter().map(describe_detail).collect();
         if !details.is_empty() {
-            write!(f, " ({})", details.join("; "))?;
+            write!(f, " ({})", visible_text(&details.join("; ")))?;
         }
         if let Some(id) = &self.request_id {
-            write!(f, " [request id {id}]")?;
+            write!(f, " [request id {}]", visible_text(id))?;
         }
         Ok(())
     }

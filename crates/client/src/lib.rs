@@ -43,6 +43,7 @@ mod sync;
 mod sync_run;
 mod sync_state;
 mod tls;
+mod visible_text;
 
 pub use any_scope::{AnyScope, SecretInfo};
 pub use bulk::{BulkFailure, BulkReport, Progress};
@@ -63,6 +64,7 @@ pub use seal_cache::seal_cached;
 pub use settings::ClientSettings;
 pub use state_key::STATE_KEY_ENV;
 pub use sync::{PlannedChange, SyncAction, SyncOptions, SyncReport, WriteReason};
+pub use visible_text::visible_text;
 
 /// The README's examples, compiled as doctests so they cannot rot.
 #[cfg(doctest)]

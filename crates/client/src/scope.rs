@@ -252,7 +252,16 @@ impl<K: ScopeKind> Secrets<K> {
         options: &SetOptions,
         key: &PublicKey,
     ) -> Result<SetOutcome, Error> {
-        let sealed = key.seal(value)?;
+        let sealed = key.seal(value).map_err(|e| match e {
+            // The key came from the server: one that parses but cannot seal (a point on the
+            // twist) is a bad answer, not bad input — the key request was already sent.
+            codespaces_secrets_core::Error::InvalidPublicKey(_) => Error::Decode {
+                operation: K::OPERATIONS.public_key,
+                message: format!("GitHub's public key for this scope cannot be used: {e}"),
+                source: Some(std::sync::Arc::new(e)),
+            },
+            other => Error::from(other),
+        })?;
         let body = CreateOrUpdateSecretBody {
             encrypted_value: Some(sealed.encrypted_value),
             key_id: Some(sealed.key_id),

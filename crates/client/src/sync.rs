@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::bulk::BulkReport;
+use crate::visible_text::visible_text;
 
 /// How to sync.
 ///
@@ -142,7 +143,8 @@ impl SyncReport {
 impl fmt::Display for SyncReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for change in &self.plan {
-            write!(f, "{:<9} {}", change.action, change.name)?;
+            // A name to delete comes from the server's list: shown, never obeyed.
+            write!(f, "{:<9} {}", change.action, visible_text(&change.name))?;
             match change.reason {
                 Some(reason) if reason != WriteReason::New => writeln!(f, " ({reason})")?,
                 _ => writeln!(f)?,
@@ -167,7 +169,13 @@ impl fmt::Display for SyncReport {
             r.failed.len()
         )?;
         for failure in &r.failed {
-            write!(f, "\n  {}: {}", failure.name, failure.error)?;
+            let error = failure.error.to_string();
+            write!(
+                f,
+                "\n  {}: {}",
+                visible_text(&failure.name),
+                visible_text(&error)
+            )?;
         }
         Ok(())
     }

@@ -255,7 +255,8 @@ async fn a_404_right_after_our_write_is_retried() {
     emu.set_faults(Faults {
         hide_fresh_writes: Some(Duration::from_millis(400)),
         ..Faults::default()
-    });
+    })
+    .expect("valid faults");
     let org = client(&emu).org(ORG);
     let (a, b) = demo_repos(&emu);
     org.set_with(

@@ -125,3 +125,31 @@ fn settings_a_header_cannot_carry_are_invalid_input_before_any_request() {
         assert!(!err.to_string().contains("tok\nen"));
     }
 }
+
+/// A key the server sends that parses but cannot seal (u = p - 1, a point on the twist whose
+/// shared secret is zero) is the server's fault: DECODE, and nothing is written.
+#[tokio::test]
+async fn a_server_key_that_cannot_seal_is_decode() {
+    use base64::Engine;
+    let mut twist = [0xffu8; 32];
+    twist[0] = 0xec;
+    twist[31] = 0x7f;
+    let key = base64::engine::general_purpose::STANDARD.encode(twist);
+    let body = format!("{{\"key_id\":\"1\",\"key\":\"{key}\"}}");
+    let server = raw::serve("127.0.0.1", move |_, _| {
+        ("200 OK".into(), json(), body.clone())
+    })
+    .await;
+    let err = client(&server.base)
+        .repo("o", "r")
+        .set("A", "v")
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "DECODE", "{err}");
+    assert!(err.to_string().contains("public key"), "{err}");
+    let seen = server.seen.lock().expect("log");
+    assert!(
+        seen.iter().all(|r| r.line.starts_with("GET")),
+        "no write was sent"
+    );
+}

@@ -23,7 +23,8 @@ fn faults(f: impl FnOnce(&mut Faults)) -> Faults {
 #[tokio::test]
 async fn server_errors_are_retried_until_success() {
     let emu = emulator();
-    emu.set_faults(faults(|f| f.server_error_rate = 0.5));
+    emu.set_faults(faults(|f| f.server_error_rate = 0.5))
+        .expect("valid faults");
     let repo = builder(&emu)
         .max_retries(10)
         .build()
@@ -50,7 +51,8 @@ async fn server_errors_are_retried_until_success() {
 #[tokio::test]
 async fn server_errors_fail_with_server_after_bounded_retries() {
     let emu = emulator();
-    emu.set_faults(faults(|f| f.server_error_rate = 1.0));
+    emu.set_faults(faults(|f| f.server_error_rate = 1.0))
+        .expect("valid faults");
     let repo = builder(&emu)
         .max_retries(2)
         .build()
@@ -71,13 +73,14 @@ async fn dropped_connections_are_retried_and_nothing_is_written_twice() {
         .unwrap()
         .repo(OWNER, REPO);
     repo.public_key().await.unwrap();
-    emu.set_faults(faults(|f| f.drop_connection_rate = 0.3));
+    emu.set_faults(faults(|f| f.drop_connection_rate = 0.3))
+        .expect("valid faults");
     for i in 0..10 {
         repo.set(format!("D{i}"), format!("value-{i}"))
             .await
             .unwrap();
     }
-    emu.set_faults(Faults::default());
+    emu.set_faults(Faults::default()).expect("valid faults");
     let log = api_log(&emu);
     assert!(
         log.iter()
@@ -103,7 +106,8 @@ async fn a_slow_server_times_out_with_a_transport_error() {
     let emu = emulator();
     emu.set_faults(faults(|f| {
         f.latency = Some(Latency::Fixed(Duration::from_millis(400)))
-    }));
+    }))
+    .expect("valid faults");
     let client = builder(&emu)
         .timeout(Duration::from_millis(100))
         .max_retries(1)
@@ -126,7 +130,8 @@ async fn a_primary_limit_is_waited_out_when_the_reset_is_near() {
             limit: 3,
             window: Duration::from_secs(2),
         })
-    }));
+    }))
+    .expect("valid faults");
     for i in 0..6 {
         repo.set(format!("P{i}"), "v").await.unwrap();
     }
@@ -146,7 +151,8 @@ async fn a_primary_limit_too_far_away_fails_with_the_reset_time() {
             limit: 1,
             window: Duration::from_secs(3600),
         })
-    }));
+    }))
+    .expect("valid faults");
     let repo = builder(&emu)
         .max_rate_limit_wait(Duration::from_secs(1))
         .build()
@@ -179,7 +185,8 @@ async fn a_secondary_limit_is_backed_off_and_no_write_is_lost() {
             // Sent as `retry-after: 1` (whole seconds, rounded up), which the client must honour.
             retry_after: Duration::from_millis(100),
         })
-    }));
+    }))
+    .expect("valid faults");
     for i in 0..3 {
         repo.set(format!("W{i}"), format!("v{i}")).await.unwrap();
     }
@@ -207,7 +214,8 @@ async fn pacing_keeps_writes_under_the_secondary_limit() {
             status: 429,
             retry_after: Duration::from_secs(60),
         })
-    }));
+    }))
+    .expect("valid faults");
     let client = builder(&emu)
         .write_interval(Duration::from_millis(50))
         .build()
@@ -248,7 +256,8 @@ async fn a_secondary_limit_that_persists_fails_with_rate_limited() {
             status: 429,
             retry_after: Duration::from_millis(10),
         })
-    }));
+    }))
+    .expect("valid faults");
     repo.set("FIRST", "v").await.unwrap();
     let err = repo.set("SECOND", "v").await.unwrap_err();
     assert_eq!(err.code(), "RATE_LIMITED", "{err}");
@@ -268,7 +277,8 @@ async fn bulk_of_100_with_10_percent_faults_stores_every_value() {
         f.seed = 42;
         f.server_error_rate = 0.05;
         f.drop_connection_rate = 0.05;
-    }));
+    }))
+    .expect("valid faults");
     let pairs: Vec<(String, String)> = (0..100)
         .map(|i| (format!("BULK_{i:03}"), format!("value #{i}")))
         .collect();

@@ -47,7 +47,8 @@ async fn no_output_carries_the_token_or_a_value() {
     emu.set_faults(Faults {
         server_error_rate: 1.0,
         ..Faults::default()
-    });
+    })
+    .expect("valid faults");
     let fragile = builder(&emu).max_retries(0).build().unwrap();
     errors.push(
         fragile

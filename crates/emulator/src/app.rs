@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::faults::{FaultEngine, Faults};
+use crate::faults::{FaultEngine, Faults, FaultsError};
 use crate::log::RequestLog;
 use crate::ratelimit::{PrimaryLimiter, WriteLimiter};
 use crate::state::State;
@@ -33,7 +33,12 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl App {
-    pub(crate) fn new(base_url: String, user_login: String, state: State, faults: Faults) -> Self {
+    pub(crate) fn new(
+        base_url: String,
+        user_login: String,
+        state: State,
+        faults: FaultEngine,
+    ) -> Self {
         let instance = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_nanos() as u64)
@@ -42,7 +47,7 @@ impl App {
             base_url,
             user_login,
             state: Mutex::new(state),
-            faults: Mutex::new(FaultEngine::new(faults)),
+            faults: Mutex::new(faults),
             primary: Mutex::new(PrimaryLimiter::default()),
             writes: Mutex::new(WriteLimiter::default()),
             log: Mutex::new(RequestLog::default()),
@@ -79,12 +84,14 @@ impl App {
         lock(&self.0.log)
     }
 
-    /// Replaces the faults; the generator restarts from the new seed and rate-limit windows
-    /// start over, so a test sees exactly the faults it configured.
-    pub(crate) fn set_faults(&self, faults: Faults) {
-        *self.faults() = FaultEngine::new(faults);
+    /// Replaces the faults, or refuses them untouched ([`Faults::validate`]); the generator
+    /// restarts from the new seed and rate-limit windows start over, so a test sees exactly the
+    /// faults it configured.
+    pub(crate) fn set_faults(&self, faults: Faults) -> Result<(), FaultsError> {
+        *self.faults() = FaultEngine::new(faults)?;
         self.primary().clear();
         self.writes().clear_history();
+        Ok(())
     }
 
     /// A fresh `x-github-request-id` in GitHub's shape (five hex fields).

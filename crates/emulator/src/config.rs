@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use codespaces_secrets_core::RepoRef;
+
 use crate::faults::Faults;
 
 /// Start-up settings for [`crate::Emulator::start`].
@@ -16,13 +18,14 @@ pub struct EmulatorConfig {
     pub token: Option<String>,
     /// The demo user's login.
     pub user_login: String,
-    /// Extra repositories as `(owner, name)`. An owner that is neither the demo user nor a known
-    /// organization becomes an organization with the demo user as a member, so the demo token can
-    /// reach every repository given here.
-    pub repos: Vec<(String, String)>,
+    /// Extra repositories (`"owner/name".parse()?`). An owner that is neither the demo user nor
+    /// a known organization becomes an organization with the demo user as a member, so the demo
+    /// token can reach every repository given here.
+    pub repos: Vec<RepoRef>,
     /// Extra organizations; the demo user is a member of each.
     pub orgs: Vec<String>,
-    /// Faults active from the first request.
+    /// Faults active from the first request; [`crate::Emulator::start`] refuses faults that
+    /// [`Faults::validate`] refuses.
     pub faults: Faults,
     /// Seeds demo data: the demo user's repositories `Hello-World` and `Spoon-Knife`, an
     /// organization `octo-org` (demo user is a member) with `octo-repo` and `octo-service`, and a
@@ -95,6 +98,16 @@ impl Scope {
     }
 }
 
+/// The secrets of a repository named by a checked `OWNER/NAME`, as the bindings' `repo=` takes it.
+///
+/// [`Scope`] itself keeps plain strings: it is a lookup key, and a name that breaks GitHub's rules
+/// simply names no scope.
+impl From<RepoRef> for Scope {
+    fn from(repo: RepoRef) -> Self {
+        Self::repo(repo.owner(), repo.name())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +121,11 @@ mod tests {
         let shown = format!("{config:?}");
         assert!(!shown.contains("supersecret"), "{shown}");
         assert!(shown.contains("[redacted]"));
+    }
+
+    #[test]
+    fn a_repo_ref_names_a_repository_scope() {
+        let repo: RepoRef = "octocat/Hello-World".parse().expect("valid");
+        assert_eq!(Scope::from(repo), Scope::repo("octocat", "Hello-World"));
     }
 }

@@ -10,7 +10,7 @@ use tokio::sync::oneshot;
 
 use crate::app::App;
 use crate::config::{EmulatorConfig, Scope};
-use crate::faults::Faults;
+use crate::faults::{FaultEngine, Faults, FaultsError};
 use crate::log::LoggedRequest;
 use crate::routes::router;
 use crate::seed::initial_state;
@@ -58,20 +58,19 @@ impl Emulator {
     /// Starts on its own thread with its own tokio runtime, so it works from sync code, async
     /// code (any runtime), and from language bindings alike. `config.port` 0 = ephemeral.
     ///
-    /// The port is bound before this returns, so requests can be sent right away.
+    /// The port is bound before this returns, so requests can be sent right away. Faults that
+    /// [`Faults::validate`] refuses are an [`io::ErrorKind::InvalidInput`] error carrying the
+    /// [`FaultsError`].
     pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
+        let faults = FaultEngine::new(config.faults.clone())
+            .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error))?;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port))?;
         listener.set_nonblocking(true)?;
         let port = listener.local_addr()?.port();
         let base_url = format!("http://127.0.0.1:{port}");
         let token = config.token.clone().unwrap_or_else(generate_token);
         let state = initial_state(&config, &token);
-        let app = App::new(
-            base_url,
-            config.user_login.clone(),
-            state,
-            config.faults.clone(),
-        );
+        let app = App::new(base_url, config.user_login.clone(), state, faults);
         let routes = router(app.clone());
 
         // Two workers: requests may sleep (latency faults) or open sealed boxes concurrently.
@@ -149,11 +148,30 @@ impl Emulator {
 
     /// Replaces the faults. The generator restarts from `faults.seed`, and rate-limit windows
     /// and write history start over.
-    pub fn set_faults(&self, faults: Faults) {
-        self.app.set_faults(faults);
+    ///
+    /// Faults that [`Faults::validate`] refuses (a rate outside 0..=1, a secondary status other
+    /// than 403 or 429, ...) are refused whole, with the reason; the faults in force stay. A
+    /// mistake in a test's configuration is reported, never quietly bent into something else.
+    ///
+    /// ```
+    /// use codespaces_secrets_emulator::{Emulator, EmulatorConfig, Faults, SecondaryRateLimit};
+    ///
+    /// let emulator = Emulator::start(EmulatorConfig::default())?;
+    /// emulator
+    ///     .set_faults(Faults {
+    ///         secondary_rate_limit: Some(SecondaryRateLimit::default()),
+    ///         ..Faults::default()
+    ///     })
+    ///     .expect("valid faults");
+    /// let careless = Faults { drop_connection_rate: 7.0, ..Faults::default() };
+    /// assert!(emulator.set_faults(careless).is_err());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn set_faults(&self, faults: Faults) -> Result<(), FaultsError> {
+        self.app.set_faults(faults)
     }
 
-    /// The faults in force (rates clamped into 0..=1).
+    /// The faults in force.
     pub fn faults(&self) -> Faults {
         self.app.faults().faults().clone()
     }

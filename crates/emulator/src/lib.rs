@@ -40,6 +40,6 @@ mod state;
 
 pub use config::{EmulatorConfig, Scope};
 pub use emulator::Emulator;
-pub use faults::{Faults, Latency, PrimaryRateLimit, SecondaryRateLimit};
+pub use faults::{Faults, FaultsError, Latency, PrimaryRateLimit, SecondaryRateLimit};
 pub use log::{InjectedFault, LoggedRequest};
 pub use state::StoredSecret;

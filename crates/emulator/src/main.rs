@@ -7,9 +7,11 @@ use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::Parser;
+use clap::error::ErrorKind;
+use clap::{CommandFactory as _, Parser};
+use codespaces_secrets_core::RepoRef;
 use codespaces_secrets_emulator::{
-    Emulator, EmulatorConfig, Faults, Latency, PrimaryRateLimit, SecondaryRateLimit,
+    Emulator, EmulatorConfig, Faults, FaultsError, Latency, PrimaryRateLimit, SecondaryRateLimit,
 };
 
 /// A local server that behaves like GitHub's Codespaces secrets REST API.
@@ -26,152 +28,157 @@ struct Args {
     #[arg(long, default_value = "octocat")]
     user: String,
     /// Add a repository (repeatable). An unknown OWNER becomes an organization the demo user belongs to.
-    #[arg(long = "repo", value_name = "OWNER/NAME", value_parser = parse_repo)]
-    repos: Vec<(String, String)>,
+    #[arg(long = "repo", value_name = "OWNER/NAME")]
+    repos: Vec<RepoRef>,
     /// Add an organization the demo user belongs to (repeatable).
     #[arg(long = "org", value_name = "NAME")]
     orgs: Vec<String>,
     /// Start without the demo repositories and organization.
     #[arg(long)]
     no_demo_data: bool,
+    #[command(flatten)]
+    faults: FaultArgs,
+}
 
+/// The fault flags. They only say what was asked for; [`Faults::validate`] decides what is
+/// valid, and [`SecondaryRateLimit::default`] fills a secondary limit's unset parts.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Faults")]
+struct FaultArgs {
     /// Seed for every random fault (same seed + same requests = same faults).
-    #[arg(long, default_value_t = 0, help_heading = "Faults")]
+    #[arg(long, default_value_t = 0)]
     seed: u64,
     /// Add this latency to every API request.
-    #[arg(
-        long,
-        value_name = "MS",
-        help_heading = "Faults",
-        conflicts_with = "latency_range_ms"
-    )]
+    #[arg(long, value_name = "MS", conflicts_with = "latency_range_ms")]
     latency_ms: Option<u64>,
     /// Add a latency drawn uniformly from MIN..MAX milliseconds.
-    #[arg(long, value_name = "MIN-MAX", value_parser = parse_range, help_heading = "Faults")]
+    #[arg(long, value_name = "MIN-MAX", value_parser = parse_range)]
     latency_range_ms: Option<(u64, u64)>,
-    /// Fraction of API requests answered 500/502/503 (before any change).
-    #[arg(long, default_value_t = 0.0, value_parser = parse_rate, help_heading = "Faults")]
+    /// Fraction (0..1) of API requests answered 500/502/503 (before any change).
+    #[arg(long, value_name = "F", default_value_t = 0.0)]
     error_rate: f64,
-    /// Fraction of API requests whose connection is dropped mid-response (after the change).
-    #[arg(long, default_value_t = 0.0, value_parser = parse_rate, help_heading = "Faults")]
+    /// Fraction (0..1) of API requests whose connection is dropped mid-response (after the change).
+    #[arg(long, value_name = "F", default_value_t = 0.0)]
     drop_rate: f64,
     /// Primary rate limit: this many requests per window, then 403 with x-ratelimit-remaining: 0.
-    #[arg(long, value_name = "N", help_heading = "Faults")]
+    #[arg(long, value_name = "N")]
     rate_limit: Option<u32>,
     /// Primary rate-limit window.
-    #[arg(
-        long,
-        value_name = "SECS",
-        default_value_t = 3600,
-        help_heading = "Faults"
-    )]
+    #[arg(long, value_name = "SECS", default_value_t = 3600)]
     rate_limit_window_secs: u64,
-    /// Secondary rate limit: refuse a write sooner than this after the previous one.
-    #[arg(long, value_name = "MS", help_heading = "Faults")]
+    /// Secondary rate limit: refuse a write sooner than this after the previous one. Any
+    /// secondary flag turns the limit on; unset ones follow GitHub's guidance (1000 ms apart,
+    /// one at a time, 403, retry-after 60 s).
+    #[arg(long, value_name = "MS")]
     secondary_min_interval_ms: Option<u64>,
     /// Secondary rate limit: refuse a write while this many are in flight (0 = no limit).
-    #[arg(long, value_name = "N", help_heading = "Faults")]
+    #[arg(long, value_name = "N")]
     secondary_max_concurrent: Option<usize>,
     /// Secondary rate limit: status of a refusal.
-    #[arg(long, value_name = "403|429", default_value_t = 403, value_parser = parse_status, help_heading = "Faults")]
-    secondary_status: u16,
+    #[arg(long, value_name = "403|429")]
+    secondary_status: Option<u16>,
     /// Secondary rate limit: the retry-after of a refusal.
-    #[arg(
-        long,
-        value_name = "SECS",
-        default_value_t = 60,
-        help_heading = "Faults"
-    )]
-    secondary_retry_after_secs: u64,
+    #[arg(long, value_name = "SECS")]
+    secondary_retry_after_secs: Option<u64>,
     /// Eventual consistency: a secret written less than this long ago answers 404 to a GET.
-    #[arg(long, value_name = "MS", help_heading = "Faults")]
+    #[arg(long, value_name = "MS")]
     hide_fresh_writes_ms: Option<u64>,
 }
 
-fn parse_repo(text: &str) -> Result<(String, String), String> {
-    match text.split_once('/') {
-        Some((owner, name)) if !owner.is_empty() && !name.is_empty() && !name.contains('/') => {
-            Ok((owner.to_owned(), name.to_owned()))
-        }
-        _ => Err(format!("expected OWNER/NAME, got {text:?}")),
-    }
-}
-
+/// `MIN-MAX`, two whole numbers; whether MIN <= MAX is [`Faults::validate`]'s to say.
 fn parse_range(text: &str) -> Result<(u64, u64), String> {
     let bad = || format!("expected MIN-MAX in milliseconds, got {text:?}");
     let (min, max) = text.split_once('-').ok_or_else(bad)?;
     let min = min.trim().parse().map_err(|_| bad())?;
     let max = max.trim().parse().map_err(|_| bad())?;
-    if min > max {
-        return Err(bad());
-    }
     Ok((min, max))
 }
 
-fn parse_rate(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(rate) if (0.0..=1.0).contains(&rate) => Ok(rate),
-        _ => Err(format!("expected a fraction between 0 and 1, got {text:?}")),
-    }
-}
-
-fn parse_status(text: &str) -> Result<u16, String> {
-    match text {
-        "403" => Ok(403),
-        "429" => Ok(429),
-        _ => Err(format!("expected 403 or 429, got {text:?}")),
-    }
-}
-
-impl Args {
-    fn faults(&self) -> Faults {
-        let latency = match (self.latency_ms, self.latency_range_ms) {
+impl FaultArgs {
+    fn latency(&self) -> Option<Latency> {
+        match (self.latency_ms, self.latency_range_ms) {
             (Some(ms), _) => Some(Latency::Fixed(Duration::from_millis(ms))),
             (None, Some((min, max))) => Some(Latency::Uniform {
                 min: Duration::from_millis(min),
                 max: Duration::from_millis(max),
             }),
             (None, None) => None,
-        };
-        let secondary_on =
-            self.secondary_min_interval_ms.is_some() || self.secondary_max_concurrent.is_some();
-        Faults {
+        }
+    }
+
+    /// On when any secondary flag is given; what is not given comes from the default.
+    fn secondary(&self) -> Option<SecondaryRateLimit> {
+        let given = self.secondary_min_interval_ms.is_some()
+            || self.secondary_max_concurrent.is_some()
+            || self.secondary_status.is_some()
+            || self.secondary_retry_after_secs.is_some();
+        let d = SecondaryRateLimit::default();
+        given.then(|| SecondaryRateLimit {
+            min_write_interval: self
+                .secondary_min_interval_ms
+                .map_or(d.min_write_interval, Duration::from_millis),
+            max_concurrent_writes: self
+                .secondary_max_concurrent
+                .unwrap_or(d.max_concurrent_writes),
+            status: self.secondary_status.unwrap_or(d.status),
+            retry_after: self
+                .secondary_retry_after_secs
+                .map_or(d.retry_after, Duration::from_secs),
+        })
+    }
+
+    /// The faults asked for, checked; a refusal names the flag and [`Faults::validate`]'s reason.
+    fn faults(&self) -> Result<Faults, clap::Error> {
+        let faults = Faults {
             seed: self.seed,
-            latency,
+            latency: self.latency(),
             server_error_rate: self.error_rate,
             drop_connection_rate: self.drop_rate,
             primary_rate_limit: self.rate_limit.map(|limit| PrimaryRateLimit {
                 limit,
                 window: Duration::from_secs(self.rate_limit_window_secs),
             }),
-            secondary_rate_limit: secondary_on.then(|| SecondaryRateLimit {
-                min_write_interval: Duration::from_millis(
-                    self.secondary_min_interval_ms.unwrap_or(0),
-                ),
-                max_concurrent_writes: self.secondary_max_concurrent.unwrap_or(0),
-                status: self.secondary_status,
-                retry_after: Duration::from_secs(self.secondary_retry_after_secs),
-            }),
+            secondary_rate_limit: self.secondary(),
             hide_fresh_writes: self.hide_fresh_writes_ms.map(Duration::from_millis),
-        }
+        };
+        faults.validate().map_err(|error| {
+            let message = format!("{}: {error}", flag_of(&error));
+            Args::command().error(ErrorKind::ValueValidation, message)
+        })?;
+        Ok(faults)
     }
+}
 
-    fn config(&self) -> EmulatorConfig {
-        EmulatorConfig {
+/// The flag behind a field [`Faults::validate`] refused.
+fn flag_of(error: &FaultsError) -> &'static str {
+    match error.field() {
+        "server_error_rate" => "--error-rate",
+        "drop_connection_rate" => "--drop-rate",
+        "latency" => "--latency-range-ms",
+        "primary_rate_limit.window" => "--rate-limit-window-secs",
+        "secondary_rate_limit.status" => "--secondary-status",
+        _ => "a fault flag",
+    }
+}
+
+impl Args {
+    fn config(&self) -> Result<EmulatorConfig, clap::Error> {
+        Ok(EmulatorConfig {
             port: self.port,
             token: self.token.clone(),
             user_login: self.user.clone(),
             repos: self.repos.clone(),
             orgs: self.orgs.clone(),
-            faults: self.faults(),
+            faults: self.faults.faults()?,
             seed_demo_data: !self.no_demo_data,
-        }
+        })
     }
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let emulator = match Emulator::start(args.config()) {
+    let config = args.config().unwrap_or_else(|error| error.exit());
+    let emulator = match Emulator::start(config) {
         Ok(emulator) => emulator,
         Err(error) => {
             eprintln!("codespaces-secrets-emulator: cannot start: {error}");

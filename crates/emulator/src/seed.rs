@@ -25,12 +25,13 @@ pub(crate) fn initial_state(config: &EmulatorConfig, token: &str) -> State {
         state.ensure_org(org);
         state.add_member(org, login);
     }
-    for (owner, name) in &config.repos {
+    for repo in &config.repos {
+        let owner = repo.owner();
         if !state.has_account(owner) {
             state.ensure_org(owner);
             state.add_member(owner, login);
         }
-        state.add_repo(owner, name);
+        state.add_repo(owner, repo.name());
     }
     state
 }
@@ -43,7 +44,7 @@ mod tests {
     #[test]
     fn demo_data_and_extras() {
         let config = EmulatorConfig {
-            repos: vec![("acme".to_owned(), "app".to_owned())],
+            repos: vec!["acme/app".parse().expect("valid")],
             orgs: vec!["initech".to_owned()],
             ..EmulatorConfig::default()
         };

@@ -1,13 +1,18 @@
 // Type-checked (tsc --noEmit) by `make node-test`, never run: proves index.d.ts describes the
 // package the way a TypeScript user writes against it.
 import {
-  type BulkReport, type CodespacesSecretsError, type ErrorCode, type PlannedChange, type Progress,
-  type SecretInfo, type SetOutcome, type SyncOptions, type SyncReport, type Visibility,
+  type BulkReport, type ClientOptions, type CodespacesSecretsError, type ErrorCode, type PlannedChange,
+  type Progress, type SecretInfo, type SetOutcome, type SyncOptions, type SyncReport, type Visibility,
   type WriteReason, Client, Emulator, seal,
 } from 'codespaces-secrets'
 
 const emu = new Emulator({ faults: { latencyMs: 20, secondaryRateLimit: { status: 429 } } })
-const client = new Client({ token: emu.token, baseUrl: emu.baseUrl, writeIntervalMs: 0, timeoutMs: 5_000, maxRetries: 1, userAgent: 'typed/1.0' })
+const settings: ClientOptions = {
+  token: emu.token, baseUrl: emu.baseUrl, userAgent: 'typed/1.0',
+  timeoutMs: 5_000, connectTimeoutMs: 1_000, maxRetries: 1, retryBaseDelayMs: 100, writeIntervalMs: 0,
+  maxRateLimitWaitMs: 10_000, secondaryRateLimitBackoffMs: 5_000, maxRateLimitRetries: 2,
+}
+const client = new Client(settings)
 const repo = client.repo('octocat', 'Hello-World')
 
 const outcome: SetOutcome = await repo.set('API_KEY', 'value')
@@ -46,6 +51,8 @@ await repo.syncEnvFile('.env', incremental, onProgress)
 const fromObject: SyncReport = await repo.sync({ A: '1', B: Buffer.from('2') }, incremental)
 const fromMap: SyncReport = await repo.sync(new Map<string, string | Buffer>([['A', '1'], ['B', Buffer.from('2')]]))
 await repo.setMany(new Map([['A', '1']]))
+await repo.setMany({ TEXT: 'a', BYTES: Buffer.from([0, 255]) })
+await repo.setMany(new Map<string, string | Buffer>([['TEXT', 'a'], ['BYTES', Buffer.from([0, 255])]]))
 const unchanged: string[] = fromObject.unchanged
 const reasons: Array<WriteReason | undefined> = fromMap.plan.map((c: PlannedChange) => c.reason)
 const exact: 'new' | 'changed' | 'changed_elsewhere' | 'forced' | 'untracked' | undefined = reasons[0]

@@ -48,9 +48,18 @@ class Client:
     """A client whose calls block (with the GIL released) until GitHub answers.
 
     Token: the argument, else ``GITHUB_TOKEN``, else ``GH_TOKEN``. Base URL: the argument, else
-    ``GITHUB_API_URL``, else ``https://api.github.com``. Durations are in seconds; defaults:
-    timeout 30, connect_timeout 10, max_retries 3, write_interval 1 (GitHub's rule: lower it only
-    for the emulator or a server you control), max_rate_limit_wait 60.
+    ``GITHUB_API_URL``, else ``https://api.github.com``. Every other setting is keyword-only;
+    ``None`` means the SDK's default. Durations are in seconds:
+
+    - ``user_agent``: the ``User-Agent`` header (default ``codespaces-secrets/<version>``).
+    - ``timeout``: total time per request (30); ``connect_timeout``: time to connect (10).
+    - ``max_retries``: retries after 5xx answers and network errors (3); ``retry_base_delay``: the
+      first retry's delay, doubled per retry, with jitter (0.5).
+    - ``write_interval``: least time between two writes (1: GitHub's rule; lower it only for the
+      emulator or a server you control).
+    - ``max_rate_limit_wait``: longest single wait for a rate limit before ``RateLimitedError``
+      (60); ``secondary_rate_limit_backoff``: the wait after a secondary rate limit that names
+      none, doubled each time (60); ``max_rate_limit_retries``: rate-limit waits per request (3).
     """
 
     def __new__(
@@ -62,8 +71,11 @@ class Client:
         timeout: Optional[float] = None,
         connect_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
+        retry_base_delay: Optional[float] = None,
         write_interval: Optional[float] = None,
         max_rate_limit_wait: Optional[float] = None,
+        secondary_rate_limit_backoff: Optional[float] = None,
+        max_rate_limit_retries: Optional[int] = None,
     ) -> Client: ...
     @property
     def user(self) -> Scope: ...
@@ -186,8 +198,11 @@ class AsyncClient:
         timeout: Optional[float] = None,
         connect_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
+        retry_base_delay: Optional[float] = None,
         write_interval: Optional[float] = None,
         max_rate_limit_wait: Optional[float] = None,
+        secondary_rate_limit_backoff: Optional[float] = None,
+        max_rate_limit_retries: Optional[int] = None,
     ) -> AsyncClient: ...
     @property
     def user(self) -> AsyncScope: ...

@@ -55,7 +55,7 @@ class CodespacesSecretsError(Exception):
 
 
 class InvalidInputError(CodespacesSecretsError, ValueError):
-    """Bad input (name, value, key, URL, id, file), refused before any request was sent."""
+    """Bad input (name, value, key, URL, token, id, file), refused before any request was sent."""
 
     code = "INVALID_INPUT"
 
@@ -130,7 +130,7 @@ class TransportError(CodespacesSecretsError):
 
 
 class DecodeError(CodespacesSecretsError):
-    """A response that does not match the API contract."""
+    """A response that does not match the API contract (or is larger than any GitHub sends)."""
 
     code = "DECODE"
 
@@ -141,21 +141,8 @@ class EncryptionError(CodespacesSecretsError):
     code = "ENCRYPTION"
 
 
-# The compiled module picks the class of an error by its code.
+# The compiled module picks the class of an error by its code: every class above, by its `code`.
+# tests/test_parity.py checks these are exactly the codes of api/surface.json.
 _BY_CODE: Dict[str, Type[CodespacesSecretsError]] = {
-    cls.code: cls
-    for cls in (
-        InvalidInputError,
-        UnauthorizedError,
-        ForbiddenError,
-        NotFoundError,
-        ConflictError,
-        ValidationError,
-        RateLimitedError,
-        ServerError,
-        ApiError,
-        TransportError,
-        DecodeError,
-        EncryptionError,
-    )
+    cls.code: cls for cls in CodespacesSecretsError.__subclasses__()
 }

@@ -1,9 +1,9 @@
 //! Small pieces every operation handler uses.
 
-use axum::extract::Path;
-use axum::extract::rejection::PathRejection;
+use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
 use serde_json::json;
 
 use super::ops::Op;
@@ -12,9 +12,8 @@ use crate::errors::{ApiError, Failure, json_response};
 /// What an operation handler returns.
 pub(crate) type Reply = Result<Response, Failure>;
 
-/// Path parameters; a path that does not decode (bad percent-encoding) is a 404 like any
-/// unknown URL.
-pub(crate) type Params<T> = Result<Path<T>, PathRejection>;
+/// A request body; a body that could not be read is the operation's to report.
+pub(crate) type Body = Result<Bytes, BytesRejection>;
 
 /// Binds an error to the operation it happened in.
 pub(crate) trait InOp<T> {
@@ -28,13 +27,6 @@ impl<T> InOp<T> for Result<T, ApiError> {
             docs: op.docs(),
         })
     }
-}
-
-/// The decoded path parameters, or 404.
-pub(crate) fn params<T>(path: Params<T>, op: Op) -> Result<T, Failure> {
-    path.map(|Path(p)| p)
-        .map_err(|_| ApiError::NotFound)
-        .in_op(op)
 }
 
 /// A repository id from the path: GitHub's routes only match digits, so anything else is 404.

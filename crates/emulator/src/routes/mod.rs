@@ -1,74 +1,107 @@
-//! The URL table: the 23 operations of the OpenAPI description, the control routes, and
-//! GitHub's 404 for everything else (GitHub answers an unknown method with 404, not 405).
+//! The URL table: the 23 operations of the OpenAPI description (five paths per scope; the
+//! repository scope has no selected repositories, so three), the control routes, and GitHub's
+//! 404 for everything else (GitHub answers an unknown method with 404, not 405).
 
 mod common;
 mod control;
 mod ops;
-mod org;
-mod repo;
+mod resolved_scope;
 mod secrets;
-mod user;
 
-use axum::Router;
+use std::future::{Ready, ready};
+
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
-use axum::middleware;
 use axum::response::Response;
-use axum::routing::{get, put};
+use axum::routing::{MethodRouter, delete, get, put};
+use axum::{Extension, Router, middleware};
 
+use self::common::{Body, InOp, Reply};
+use self::ops::Action::{self, *};
+use self::ops::Op;
+use self::ops::ScopeKind::{self, Org, Repo, User};
+use self::resolved_scope::ResolvedScope;
 use crate::app::App;
 use crate::body::BODY_LIMIT;
-use crate::errors::{GENERIC_DOCS, github_error};
+use crate::errors::{ApiError, GENERIC_DOCS, github_error};
 use crate::gate::{CONTROL_PREFIX, gate};
 
+/// Each scope's kind and the path its secrets live under.
+const SCOPES: [(ScopeKind, &str); 3] = [
+    (User, "/user/codespaces/secrets"),
+    (Repo, "/repos/{owner}/{repo}/codespaces/secrets"),
+    (Org, "/orgs/{org}/codespaces/secrets"),
+];
+
 pub(crate) fn router(app: App) -> Router {
-    Router::new()
-        .route("/user/codespaces/secrets", get(user::list))
-        .route("/user/codespaces/secrets/public-key", get(user::public_key))
-        .route(
-            "/user/codespaces/secrets/{secret_name}",
-            get(user::get).put(user::put).delete(user::delete),
-        )
-        .route(
-            "/user/codespaces/secrets/{secret_name}/repositories",
-            get(user::list_repos).put(user::set_repos),
-        )
-        .route(
-            "/user/codespaces/secrets/{secret_name}/repositories/{repository_id}",
-            put(user::add_repo).delete(user::remove_repo),
-        )
-        .route("/repos/{owner}/{repo}/codespaces/secrets", get(repo::list))
-        .route(
-            "/repos/{owner}/{repo}/codespaces/secrets/public-key",
-            get(repo::public_key),
-        )
-        .route(
-            "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
-            get(repo::get).put(repo::put).delete(repo::delete),
-        )
-        .route("/orgs/{org}/codespaces/secrets", get(org::list))
-        .route(
-            "/orgs/{org}/codespaces/secrets/public-key",
-            get(org::public_key),
-        )
-        .route(
-            "/orgs/{org}/codespaces/secrets/{secret_name}",
-            get(org::get).put(org::put).delete(org::delete),
-        )
-        .route(
-            "/orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-            get(org::list_repos).put(org::set_repos),
-        )
-        .route(
-            "/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}",
-            put(org::add_repo).delete(org::remove_repo),
-        )
+    SCOPES
+        .iter()
+        .fold(Router::new(), |router, &(scope, secrets)| {
+            let router = router
+                .route(secrets, serve(scope, &[List]))
+                .route(&format!("{secrets}/public-key"), serve(scope, &[PublicKey]))
+                .route(
+                    &format!("{secrets}/{{secret_name}}"),
+                    serve(scope, &[Get, Put, Delete]),
+                );
+            if scope == Repo {
+                // A repository secret belongs to its repository: no selected repositories.
+                return router;
+            }
+            router
+                .route(
+                    &format!("{secrets}/{{secret_name}}/repositories"),
+                    serve(scope, &[ListRepos, SetRepos]),
+                )
+                .route(
+                    &format!("{secrets}/{{secret_name}}/repositories/{{repository_id}}"),
+                    serve(scope, &[AddRepo, RemoveRepo]),
+                )
+        })
         .nest(CONTROL_PREFIX, control::router())
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(app.clone(), gate))
         .with_state(app)
+}
+
+/// The `actions` of one path in `scope`: each action's one handler (shared by the scopes)
+/// under its HTTP method, told which operation it runs (read back by [`ResolvedScope`]).
+fn serve(scope: ScopeKind, actions: &[Action]) -> MethodRouter<App> {
+    actions
+        .iter()
+        .fold(MethodRouter::new(), |methods, &action| {
+            let handler = match action {
+                List => get(reply(secrets::list)),
+                PublicKey => get(reply(secrets::public_key)),
+                Get => get(reply(secrets::get)),
+                Put => put(reply_with_body(secrets::put)),
+                Delete => delete(reply(secrets::delete)),
+                ListRepos => get(reply(secrets::list_repos)),
+                SetRepos => put(reply_with_body(secrets::set_repos)),
+                AddRepo => put(reply(|s| secrets::change_repo(s, true))),
+                RemoveRepo => delete(reply(|s| secrets::change_repo(s, false))),
+            };
+            methods.merge(handler.layer(Extension(Op { scope, action })))
+        })
+}
+
+/// What an action does once [`ResolvedScope`] has found the caller, scope and operation.
+type Work = fn(&ResolvedScope) -> Result<Response, ApiError>;
+/// The same, for an action that reads a request body.
+type WorkWithBody = fn(&ResolvedScope, Body) -> Result<Response, ApiError>;
+
+/// `work` as a handler: its error is answered with the operation's documentation URL.
+fn reply(work: Work) -> impl Fn(ResolvedScope) -> Ready<Reply> + Clone + Send + Sync + 'static {
+    move |s| ready(work(&s).in_op(s.op))
+}
+
+/// `work` as a handler of requests with a body.
+fn reply_with_body(
+    work: WorkWithBody,
+) -> impl Fn(ResolvedScope, Body) -> Ready<Reply> + Clone + Send + Sync + 'static {
+    move |s, body| ready(work(&s, body).in_op(s.op))
 }
 
 async fn not_found() -> Response {

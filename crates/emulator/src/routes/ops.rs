@@ -1,106 +1,119 @@
-//! The 23 operations, each with the documentation URL GitHub puts in its error bodies.
+//! The 23 operations: a scope kind and an action, each with the documentation URL GitHub puts
+//! in its error bodies.
 
-/// One API operation (named after its `operationId`).
+use crate::errors::GENERIC_DOCS;
+
+/// Whose secrets a route addresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Op {
-    ListUserSecrets,
-    GetUserPublicKey,
-    GetUserSecret,
-    PutUserSecret,
-    DeleteUserSecret,
-    ListUserSecretRepos,
-    SetUserSecretRepos,
-    AddUserSecretRepo,
-    RemoveUserSecretRepo,
-    ListRepoSecrets,
-    GetRepoPublicKey,
-    GetRepoSecret,
-    PutRepoSecret,
-    DeleteRepoSecret,
-    ListOrgSecrets,
-    GetOrgPublicKey,
-    GetOrgSecret,
-    PutOrgSecret,
-    DeleteOrgSecret,
-    ListOrgSecretRepos,
-    SetOrgSecretRepos,
-    AddOrgSecretRepo,
-    RemoveOrgSecretRepo,
+pub(crate) enum ScopeKind {
+    /// `/user/codespaces/secrets`: the caller's own.
+    User,
+    /// `/repos/{owner}/{repo}/codespaces/secrets`.
+    Repo,
+    /// `/orgs/{org}/codespaces/secrets`.
+    Org,
+}
+
+/// What an operation does, the same in every scope that has it (repositories have the first
+/// five; users and organizations all nine).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Action {
+    List,
+    PublicKey,
+    Get,
+    Put,
+    Delete,
+    ListRepos,
+    SetRepos,
+    AddRepo,
+    RemoveRepo,
+}
+
+/// One API operation: an action in a scope. The route table attaches it to each handler, and
+/// [`super::resolved_scope::ResolvedScope`] hands it on for error bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Op {
+    pub(crate) scope: ScopeKind,
+    pub(crate) action: Action,
 }
 
 impl Op {
     /// The operation's page in GitHub's REST documentation (the spec's `externalDocs`).
     pub(crate) fn docs(self) -> &'static str {
-        match self {
-            Self::ListUserSecrets => {
+        use Action::*;
+        use ScopeKind::*;
+        match (self.scope, self.action) {
+            (User, List) => {
                 "https://docs.github.com/rest/codespaces/secrets#list-secrets-for-the-authenticated-user"
             }
-            Self::GetUserPublicKey => {
+            (User, PublicKey) => {
                 "https://docs.github.com/rest/codespaces/secrets#get-public-key-for-the-authenticated-user"
             }
-            Self::GetUserSecret => {
+            (User, Get) => {
                 "https://docs.github.com/rest/codespaces/secrets#get-a-secret-for-the-authenticated-user"
             }
-            Self::PutUserSecret => {
+            (User, Put) => {
                 "https://docs.github.com/rest/codespaces/secrets#create-or-update-a-secret-for-the-authenticated-user"
             }
-            Self::DeleteUserSecret => {
+            (User, Delete) => {
                 "https://docs.github.com/rest/codespaces/secrets#delete-a-secret-for-the-authenticated-user"
             }
-            Self::ListUserSecretRepos => {
+            (User, ListRepos) => {
                 "https://docs.github.com/rest/codespaces/secrets#list-selected-repositories-for-a-user-secret"
             }
-            Self::SetUserSecretRepos => {
+            (User, SetRepos) => {
                 "https://docs.github.com/rest/codespaces/secrets#set-selected-repositories-for-a-user-secret"
             }
-            Self::AddUserSecretRepo => {
+            (User, AddRepo) => {
                 "https://docs.github.com/rest/codespaces/secrets#add-a-selected-repository-to-a-user-secret"
             }
-            Self::RemoveUserSecretRepo => {
+            (User, RemoveRepo) => {
                 "https://docs.github.com/rest/codespaces/secrets#remove-a-selected-repository-from-a-user-secret"
             }
-            Self::ListRepoSecrets => {
+            (Repo, List) => {
                 "https://docs.github.com/rest/codespaces/repository-secrets#list-repository-secrets"
             }
-            Self::GetRepoPublicKey => {
+            (Repo, PublicKey) => {
                 "https://docs.github.com/rest/codespaces/repository-secrets#get-a-repository-public-key"
             }
-            Self::GetRepoSecret => {
+            (Repo, Get) => {
                 "https://docs.github.com/rest/codespaces/repository-secrets#get-a-repository-secret"
             }
-            Self::PutRepoSecret => {
+            (Repo, Put) => {
                 "https://docs.github.com/rest/codespaces/repository-secrets#create-or-update-a-repository-secret"
             }
-            Self::DeleteRepoSecret => {
+            (Repo, Delete) => {
                 "https://docs.github.com/rest/codespaces/repository-secrets#delete-a-repository-secret"
             }
-            Self::ListOrgSecrets => {
+            (Org, List) => {
                 "https://docs.github.com/rest/codespaces/organization-secrets#list-organization-secrets"
             }
-            Self::GetOrgPublicKey => {
+            (Org, PublicKey) => {
                 "https://docs.github.com/rest/codespaces/organization-secrets#get-an-organization-public-key"
             }
-            Self::GetOrgSecret => {
+            (Org, Get) => {
                 "https://docs.github.com/rest/codespaces/organization-secrets#get-an-organization-secret"
             }
-            Self::PutOrgSecret => {
+            (Org, Put) => {
                 "https://docs.github.com/rest/codespaces/organization-secrets#create-or-update-an-organization-secret"
             }
-            Self::DeleteOrgSecret => {
+            (Org, Delete) => {
                 "https://docs.github.com/rest/codespaces/organization-secrets#delete-an-organization-secret"
             }
-            Self::ListOrgSecretRepos => {
+            (Org, ListRepos) => {
                 "https://docs.github.com/rest/codespaces/organization-secrets#list-selected-repositories-for-an-organization-secret"
             }
-            Self::SetOrgSecretRepos => {
+            (Org, SetRepos) => {
                 "https://docs.github.com/rest/codespaces/organization-secrets#set-selected-repositories-for-an-organization-secret"
             }
-            Self::AddOrgSecretRepo => {
+            (Org, AddRepo) => {
                 "https://docs.github.com/rest/codespaces/organization-secrets#add-selected-repository-to-an-organization-secret"
             }
-            Self::RemoveOrgSecretRepo => {
+            (Org, RemoveRepo) => {
                 "https://docs.github.com/rest/codespaces/organization-secrets#remove-selected-repository-from-an-organization-secret"
             }
+            // Repositories have no selected repositories; no route leads here.
+            (Repo, ListRepos | SetRepos | AddRepo | RemoveRepo) => GENERIC_DOCS,
         }
     }
 }

@@ -1,15 +1,17 @@
-//! The operations shared by the three scopes, once the scope is known and access was checked.
+//! What each action does, once [`ResolvedScope`] has found the caller and the scope and checked
+//! access: one function per action, shared by the three scopes (the route table makes each a
+//! handler). Where GitHub's scopes differ (a PUT's body, paging of selected repositories), the
+//! scope decides here.
 
 use std::time::Duration;
 
-use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::response::Response;
-use bytes::Bytes;
 use codespaces_secrets_core::SecretName;
 use serde_json::{Value, json};
 
-use super::common::{created, lookup_name, no_content, repository_id, with_link};
+use super::common::{Body, created, lookup_name, no_content, repository_id, with_link};
+use super::resolved_scope::ResolvedScope;
 use crate::app::App;
 use crate::body::{missing, object};
 use crate::errors::{ApiError, FieldError, json_response};
@@ -63,12 +65,8 @@ fn render_repos(state: &State, base: &str, repos: &[&Repo]) -> Vec<Value> {
 }
 
 /// A page of the scope's secrets, sorted by name, with `Link`.
-pub(crate) fn list(
-    app: &App,
-    scope: &ScopeKey,
-    path: &str,
-    query: Option<&str>,
-) -> Result<Response, ApiError> {
+pub(crate) fn list(s: &ResolvedScope) -> Result<Response, ApiError> {
+    let (app, scope, path, query) = (&s.app, &s.key, s.uri.path(), s.uri.query());
     let page = Page::from_query(query);
     let base = app.base_url();
     let state = app.state();
@@ -86,9 +84,9 @@ pub(crate) fn list(
     ))
 }
 
-pub(crate) fn public_key(app: &App, scope: &ScopeKey) -> Result<Response, ApiError> {
-    let state = app.state();
-    let key = &state.scope(scope).ok_or(ApiError::NotFound)?.key;
+pub(crate) fn public_key(s: &ResolvedScope) -> Result<Response, ApiError> {
+    let state = s.app.state();
+    let key = &state.scope(&s.key).ok_or(ApiError::NotFound)?.key;
     let body = json!({
         "key_id": key.key_id().as_str(),
         "key": key.public_key().to_base64(),
@@ -96,8 +94,8 @@ pub(crate) fn public_key(app: &App, scope: &ScopeKey) -> Result<Response, ApiErr
     Ok(json_response(StatusCode::OK, &body))
 }
 
-pub(crate) fn get(app: &App, scope: &ScopeKey, raw_name: &str) -> Result<Response, ApiError> {
-    let name = lookup_name(raw_name);
+pub(crate) fn get(s: &ResolvedScope) -> Result<Response, ApiError> {
+    let (app, scope, name) = (&s.app, &s.key, lookup_name(&s.secret_name));
     let hide = hide_window(app);
     let state = app.state();
     let secret = state.secret(scope, &name)?;
@@ -108,13 +106,9 @@ pub(crate) fn get(app: &App, scope: &ScopeKey, raw_name: &str) -> Result<Respons
 
 /// Create-or-update. The scope decides the body: repository secrets take a value; user secrets
 /// require `key_id` and may select repositories; organization secrets require `visibility`.
-pub(crate) fn put(
-    app: &App,
-    scope: &ScopeKey,
-    raw_name: &str,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, ApiError> {
-    let name = SecretName::new(raw_name).map_err(|e| {
+pub(crate) fn put(s: &ResolvedScope, body: Body) -> Result<Response, ApiError> {
+    let (app, scope) = (&s.app, &s.key);
+    let name = SecretName::new(&s.secret_name).map_err(|e| {
         ApiError::Validation(vec![FieldError::secret(
             "invalid",
             "name",
@@ -151,51 +145,38 @@ pub(crate) fn put(
     })
 }
 
-pub(crate) fn delete(app: &App, scope: &ScopeKey, raw_name: &str) -> Result<Response, ApiError> {
-    app.state().delete_secret(scope, &lookup_name(raw_name))?;
+pub(crate) fn delete(s: &ResolvedScope) -> Result<Response, ApiError> {
+    s.app
+        .state()
+        .delete_secret(&s.key, &lookup_name(&s.secret_name))?;
     Ok(no_content())
 }
 
-/// The secret's selected repositories; paged (with `Link`) when `paging` gives the request's
-/// path and query, complete otherwise (the user-secret list has no paging parameters).
-pub(crate) fn list_repos(
-    app: &App,
-    scope: &ScopeKey,
-    raw_name: &str,
-    paging: Option<(&str, Option<&str>)>,
-) -> Result<Response, ApiError> {
-    let name = lookup_name(raw_name);
+/// The secret's selected repositories: an organization secret's paged (with `Link`), a user
+/// secret's complete (that list has no paging parameters).
+pub(crate) fn list_repos(s: &ResolvedScope) -> Result<Response, ApiError> {
+    let (app, scope, path, query) = (&s.app, &s.key, s.uri.path(), s.uri.query());
+    let name = lookup_name(&s.secret_name);
     let base = app.base_url();
     let hide = hide_window(app);
     let state = app.state();
     check_not_hidden(hide, state.secret(scope, &name)?)?;
     let repos = state.selected_repos(scope, &name)?;
-    let Some((path, query)) = paging else {
-        let body = json!({
-            "total_count": repos.len(),
-            "repositories": render_repos(&state, base, &repos),
-        });
-        return Ok(json_response(StatusCode::OK, &body));
-    };
-    let page = Page::from_query(query);
+    let page = matches!(scope, ScopeKey::Org(_)).then(|| Page::from_query(query));
+    let shown = page.as_ref().map_or(&repos[..], |page| page.slice(&repos));
     let body = json!({
         "total_count": repos.len(),
-        "repositories": render_repos(&state, base, page.slice(&repos)),
+        "repositories": render_repos(&state, base, shown),
     });
-    Ok(with_link(
-        json_response(StatusCode::OK, &body),
-        page.link_header(base, path, query, repos.len()),
-    ))
+    let link = page.and_then(|page| page.link_header(base, path, query, repos.len()));
+    Ok(with_link(json_response(StatusCode::OK, &body), link))
 }
 
-pub(crate) fn set_repos(
-    app: &App,
-    scope: &ScopeKey,
-    raw_name: &str,
-    body: Result<Bytes, BytesRejection>,
-    strings_allowed: bool,
-) -> Result<Response, ApiError> {
-    let name = lookup_name(raw_name);
+/// Replaces the selected repositories. A user secret's ids may come as strings, as GitHub's
+/// schema allows there; an organization secret's must be numbers.
+pub(crate) fn set_repos(s: &ResolvedScope, body: Body) -> Result<Response, ApiError> {
+    let (app, scope, name) = (&s.app, &s.key, lookup_name(&s.secret_name));
+    let strings_allowed = matches!(scope, ScopeKey::User(_));
     // An unknown secret is 404 whatever the body says.
     app.state().secret(scope, &name)?;
     let ids = object(body)?
@@ -205,15 +186,10 @@ pub(crate) fn set_repos(
     Ok(no_content())
 }
 
-pub(crate) fn change_repo(
-    app: &App,
-    scope: &ScopeKey,
-    raw_name: &str,
-    raw_id: &str,
-    add: bool,
-) -> Result<Response, ApiError> {
-    let id = repository_id(raw_id)?;
-    app.state()
-        .change_selected(scope, &lookup_name(raw_name), id, add)?;
+pub(crate) fn change_repo(s: &ResolvedScope, add: bool) -> Result<Response, ApiError> {
+    let id = repository_id(&s.repository_id)?;
+    s.app
+        .state()
+        .change_selected(&s.key, &lookup_name(&s.secret_name), id, add)?;
     Ok(no_content())
 }

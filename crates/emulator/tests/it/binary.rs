@@ -152,9 +152,26 @@ fn fault_flags() {
 }
 
 #[test]
+fn any_secondary_flag_turns_the_limit_on_with_the_defaults_for_the_rest() {
+    let (running, _) = start(&["--secondary-status", "429"]);
+    let (_, faults) = get(&running, "/_emulator/faults");
+    assert_eq!(
+        faults["secondary_rate_limit"],
+        serde_json::json!({
+            "min_write_interval_ms": 1000,
+            "max_concurrent_writes": 1,
+            "status": 429,
+            "retry_after_s": 60,
+        })
+    );
+}
+
+#[test]
 fn bad_flags_are_refused() {
     for args in [
         &["--repo", "no-slash"][..],
+        &["--repo=-bad/name"],
+        &["--repo", "a/b/c"],
         &["--error-rate", "2"],
         &["--secondary-status", "500"],
         &["--latency-range-ms", "9-1"],

@@ -14,21 +14,25 @@ use crate::harness::*;
 #[tokio::test]
 async fn fixed_and_uniform_latency() {
     let h = Harness::new();
-    h.emulator.set_faults(Faults {
-        latency: Some(Latency::Fixed(Duration::from_millis(150))),
-        ..Faults::default()
-    });
+    h.emulator
+        .set_faults(Faults {
+            latency: Some(Latency::Fixed(Duration::from_millis(150))),
+            ..Faults::default()
+        })
+        .expect("valid faults");
     let start = Instant::now();
     assert_eq!(h.get(USER).await.status(), 200);
     assert!(start.elapsed() >= Duration::from_millis(150));
 
-    h.emulator.set_faults(Faults {
-        latency: Some(Latency::Uniform {
-            min: Duration::from_millis(20),
-            max: Duration::from_millis(60),
-        }),
-        ..Faults::default()
-    });
+    h.emulator
+        .set_faults(Faults {
+            latency: Some(Latency::Uniform {
+                min: Duration::from_millis(20),
+                max: Duration::from_millis(60),
+            }),
+            ..Faults::default()
+        })
+        .expect("valid faults");
     for _ in 0..5 {
         let start = Instant::now();
         assert_eq!(h.get(USER).await.status(), 200);
@@ -36,10 +40,12 @@ async fn fixed_and_uniform_latency() {
         assert!(took >= Duration::from_millis(20), "{took:?}");
     }
     // Control routes are never delayed.
-    h.emulator.set_faults(Faults {
-        latency: Some(Latency::Fixed(Duration::from_secs(5))),
-        ..Faults::default()
-    });
+    h.emulator
+        .set_faults(Faults {
+            latency: Some(Latency::Fixed(Duration::from_secs(5))),
+            ..Faults::default()
+        })
+        .expect("valid faults");
     let start = Instant::now();
     let response = h
         .http
@@ -55,10 +61,12 @@ async fn fixed_and_uniform_latency() {
 async fn server_errors_change_nothing() {
     let h = Harness::new();
     let (key_id, key) = h.public_key(USER).await;
-    h.emulator.set_faults(Faults {
-        server_error_rate: 1.0,
-        ..Faults::default()
-    });
+    h.emulator
+        .set_faults(Faults {
+            server_error_rate: 1.0,
+            ..Faults::default()
+        })
+        .expect("valid faults");
     let mut statuses = Vec::new();
     for _ in 0..30 {
         let sealed = codespaces_secrets_core::seal(&key, b"v").expect("seal");
@@ -126,7 +134,7 @@ async fn the_same_seed_gives_the_same_faults() {
     let h = Harness::new();
     let mut runs = Vec::new();
     for _ in 0..2 {
-        h.emulator.set_faults(faults(7));
+        h.emulator.set_faults(faults(7)).expect("valid faults");
         let mut statuses = Vec::new();
         for _ in 0..40 {
             statuses.push(h.get(USER).await.status().as_u16());
@@ -141,10 +149,12 @@ async fn the_same_seed_gives_the_same_faults() {
 async fn dropped_connections_lose_the_reply_but_apply_the_write() {
     let h = Harness::new();
     let (key_id, key) = h.public_key(REPO).await;
-    h.emulator.set_faults(Faults {
-        drop_connection_rate: 1.0,
-        ..Faults::default()
-    });
+    h.emulator
+        .set_faults(Faults {
+            drop_connection_rate: 1.0,
+            ..Faults::default()
+        })
+        .expect("valid faults");
     // A 201 with a body: cut mid-body.
     let sealed = codespaces_secrets_core::seal(&key, b"applied").expect("seal");
     let result = async {
@@ -189,20 +199,24 @@ async fn dropped_connections_lose_the_reply_but_apply_the_write() {
     assert_eq!(dropped[0].status, 201);
     assert_eq!(dropped[1].status, 204);
 
-    h.emulator.set_faults(Faults::default());
+    h.emulator
+        .set_faults(Faults::default())
+        .expect("valid faults");
     assert_eq!(h.get(USER).await.status(), 200);
 }
 
 #[tokio::test]
 async fn primary_rate_limit_until_the_window_ends() {
     let h = Harness::new();
-    h.emulator.set_faults(Faults {
-        primary_rate_limit: Some(PrimaryRateLimit {
-            limit: 3,
-            window: Duration::from_secs(3),
-        }),
-        ..Faults::default()
-    });
+    h.emulator
+        .set_faults(Faults {
+            primary_rate_limit: Some(PrimaryRateLimit {
+                limit: 3,
+                window: Duration::from_secs(3),
+            }),
+            ..Faults::default()
+        })
+        .expect("valid faults");
     for expected_remaining in [2, 1, 0] {
         let response = h.get(USER).await;
         assert_eq!(response.status(), 200);
@@ -262,16 +276,18 @@ async fn primary_rate_limit_until_the_window_ends() {
 async fn secondary_rate_limit_on_fast_writes() {
     let h = Harness::new();
     let (key_id, key) = h.public_key(REPO).await;
-    h.emulator.set_faults(Faults {
-        secondary_rate_limit: Some(SecondaryRateLimit {
-            // Generous, so a slow CI machine still sends the second write within it.
-            min_write_interval: Duration::from_millis(1000),
-            max_concurrent_writes: 0,
-            status: 403,
-            retry_after: Duration::from_secs(2),
-        }),
-        ..Faults::default()
-    });
+    h.emulator
+        .set_faults(Faults {
+            secondary_rate_limit: Some(SecondaryRateLimit {
+                // Generous, so a slow CI machine still sends the second write within it.
+                min_write_interval: Duration::from_millis(1000),
+                max_concurrent_writes: 0,
+                status: 403,
+                retry_after: Duration::from_secs(2),
+            }),
+            ..Faults::default()
+        })
+        .expect("valid faults");
     let put = |name: &str| {
         let sealed = codespaces_secrets_core::seal(&key, b"v").expect("seal");
         h.request(Method::PUT, &format!("{REPO}/{name}"))
@@ -296,15 +312,17 @@ async fn secondary_rate_limit_on_fast_writes() {
     assert_eq!(put("B").await.expect("third").status(), 201);
 
     // 429 when configured so.
-    h.emulator.set_faults(Faults {
-        secondary_rate_limit: Some(SecondaryRateLimit {
-            min_write_interval: Duration::from_secs(10),
-            max_concurrent_writes: 0,
-            status: 429,
-            retry_after: Duration::from_secs(1),
-        }),
-        ..Faults::default()
-    });
+    h.emulator
+        .set_faults(Faults {
+            secondary_rate_limit: Some(SecondaryRateLimit {
+                min_write_interval: Duration::from_secs(10),
+                max_concurrent_writes: 0,
+                status: 429,
+                retry_after: Duration::from_secs(1),
+            }),
+            ..Faults::default()
+        })
+        .expect("valid faults");
     assert_eq!(put("C").await.expect("c").status(), 201);
     assert_eq!(put("D").await.expect("d").status(), 429);
     let names: Vec<String> = h
@@ -319,17 +337,19 @@ async fn secondary_rate_limit_on_fast_writes() {
 #[tokio::test]
 async fn secondary_rate_limit_on_concurrent_writes() {
     let h = Harness::new();
-    h.emulator.set_faults(Faults {
-        // The first write stays in flight this long; the others arrive meanwhile.
-        latency: Some(Latency::Fixed(Duration::from_millis(1000))),
-        secondary_rate_limit: Some(SecondaryRateLimit {
-            min_write_interval: Duration::ZERO,
-            max_concurrent_writes: 1,
-            status: 403,
-            retry_after: Duration::from_secs(1),
-        }),
-        ..Faults::default()
-    });
+    h.emulator
+        .set_faults(Faults {
+            // The first write stays in flight this long; the others arrive meanwhile.
+            latency: Some(Latency::Fixed(Duration::from_millis(1000))),
+            secondary_rate_limit: Some(SecondaryRateLimit {
+                min_write_interval: Duration::ZERO,
+                max_concurrent_writes: 1,
+                status: 403,
+                retry_after: Duration::from_secs(1),
+            }),
+            ..Faults::default()
+        })
+        .expect("valid faults");
     let (key_id, key) = h.public_key(REPO).await;
     let mut tasks = Vec::new();
     for i in 0..3 {
@@ -378,10 +398,12 @@ async fn faults_from_the_config_apply_from_the_first_request() {
 #[tokio::test]
 async fn fresh_writes_are_hidden_from_reads_for_a_moment() {
     let h = Harness::new();
-    h.emulator.set_faults(Faults {
-        hide_fresh_writes: Some(Duration::from_millis(300)),
-        ..Faults::default()
-    });
+    h.emulator
+        .set_faults(Faults {
+            hide_fresh_writes: Some(Duration::from_millis(300)),
+            ..Faults::default()
+        })
+        .expect("valid faults");
     let started = Instant::now();
     let response = h
         .put_secret(ORG, "FRESH", b"v", json!({ "visibility": "selected" }))

@@ -92,8 +92,8 @@ fn fixed_port_and_token_and_a_busy_port_is_an_error() {
 fn seeding_from_the_config() {
     let emulator = Emulator::start(EmulatorConfig {
         repos: vec![
-            ("octocat".to_owned(), "extra".to_owned()),
-            ("acme".to_owned(), "app".to_owned()),
+            "octocat/extra".parse().expect("valid"),
+            "acme/app".parse().expect("valid"),
         ],
         orgs: vec!["initech".to_owned()],
         seed_demo_data: false,

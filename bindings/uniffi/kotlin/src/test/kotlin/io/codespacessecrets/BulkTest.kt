@@ -19,22 +19,47 @@ class BulkTest {
     }
 
     @Test
-    fun `setMany writes every pair in name order and reports each`() = test {
+    fun `setMany writes every entry in the given order and reports each`() = test {
         Emulator.start().use { emu ->
             emu.client().use { client ->
                 val repo = client.repo("octocat", "Hello-World")
                 repo.set("B", "old")
                 val recorder = Recorder()
-                val report = repo.setMany(mapOf("C" to "3", "A" to "1", "b" to "2"), recorder)
-                assertEquals(listOf("A", "C"), report.created)
+                emu.clearLog()
+                val report = repo.setMany(entries("C" to "3", "A" to "1", "b" to "2"), recorder)
+                assertEquals(listOf("C", "A"), report.created)
                 assertEquals(listOf("B"), report.updated)
                 assertEquals(emptyList(), report.failed)
                 assertTrue(report.isSuccess())
                 assertEquals(3u, report.succeeded())
                 assertEquals(mapOf("A" to "1", "B" to "2", "C" to "3"), emu.secrets(REPO).associate { it.getString("name") to it.getString("value") })
+                // Progress arrives in the caller's order (not sorted), names as given.
                 assertEquals(listOf(1u, 2u, 3u), recorder.seen.map { it.done })
-                assertEquals(listOf("A", "b", "C"), recorder.seen.map { it.name })
+                assertEquals(listOf("C", "A", "b"), recorder.seen.map { it.name })
                 assertTrue(recorder.seen.all { it.total == 3u && it.ok })
+                // And so do the writes GitHub receives.
+                val puts = emu.log().filter { it.getString("method") == "PUT" }.map { it.getString("path").substringAfterLast('/') }
+                assertEquals(listOf("C", "A", "B"), puts)
+            }
+        }
+    }
+
+    @Test
+    fun `setMany keeps a reversed order too, and refuses a name given twice`() = test {
+        Emulator.start().use { emu ->
+            emu.client().use { client ->
+                val user = client.user()
+                val recorder = Recorder()
+                val names = listOf("ZULU", "YANKEE", "XRAY", "WHISKEY")
+                val report = user.setMany(entries(*names.map { it to "v" }.toTypedArray()), recorder)
+                assertEquals(names, report.created)
+                assertEquals(names, recorder.seen.map { it.name })
+                emu.clearLog()
+                val twice = assertFailsWith<CodespacesSecretsException.InvalidInput> {
+                    user.setMany(entries("SAME" to "1", "same" to "2"))
+                }
+                assertTrue("more than once" in twice.toString(), twice.toString())
+                assertEquals(0, emu.log().size, "refused before any request")
             }
         }
     }
@@ -45,7 +70,7 @@ class BulkTest {
             emu.client().use { client ->
                 emu.clearLog()
                 val e = assertFailsWith<CodespacesSecretsException.InvalidInput> {
-                    client.user().setMany(mapOf("GOOD" to "1", "GITHUB_TOKEN" to "2", "9LIVES" to "3"))
+                    client.user().setMany(entries("GOOD" to "1", "GITHUB_TOKEN" to "2", "9LIVES" to "3"))
                 }
                 assertTrue("2 of 3 items are invalid" in e.toString(), e.toString())
                 assertEquals(0, emu.log().size)
@@ -59,8 +84,8 @@ class BulkTest {
             emu.client().use { client ->
                 val repo = client.repo("octocat", "Hello-World")
                 // A full scope: GitHub refuses a 101st secret with 422.
-                repo.setMany((1..100).associate { "F_$it" to "v" })
-                val report = repo.setMany(mapOf("F_1" to "new", "OVER_LIMIT" to "x"))
+                repo.setMany((1..100).map { SecretEntry("F_$it", "v") })
+                val report = repo.setMany(entries("F_1" to "new", "OVER_LIMIT" to "x"))
                 assertEquals(listOf("F_1"), report.updated)
                 val failure = report.failed.single()
                 assertEquals("OVER_LIMIT", failure.name)

@@ -8,7 +8,7 @@ import kotlin.test.assertFalse
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.Assumptions.assumeTrue
 
-/** ClientConfig reaches the SDK's builder; nothing prints the token. */
+/** ClientConfig reaches the SDK's settings; nothing prints the token. */
 class ConfigTest {
     @Test
     fun `neither the config nor the client prints the token`() {
@@ -56,7 +56,7 @@ class ConfigTest {
             val config = ClientConfig(token = emu.token, baseUrl = emu.url, writeInterval = Duration.ofMillis(300))
             Client(config).use { client ->
                 val started = System.nanoTime()
-                client.user().setMany(mapOf("A" to "1", "B" to "2", "C" to "3"))
+                client.user().setMany(entries("A" to "1", "B" to "2", "C" to "3"))
                 val elapsed = Duration.ofNanos(System.nanoTime() - started)
                 assertTrue(elapsed >= Duration.ofMillis(600), "3 writes 300 ms apart took $elapsed")
             }

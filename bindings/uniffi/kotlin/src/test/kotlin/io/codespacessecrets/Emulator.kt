@@ -13,6 +13,12 @@ import org.json.JSONObject
 /** Runs a test body in a coroutine; JUnit needs the method to return Unit. */
 fun test(block: suspend CoroutineScope.() -> Unit) = runBlocking(block = block)
 
+/** The ordered list `setMany` and `sync` take, from pairs. */
+fun entries(vararg pairs: Pair<String, String>) = pairs.map { (name, value) -> SecretEntry(name, value) }
+
+/** [entries] from a map, in its iteration order. */
+fun entries(map: Map<String, String>) = map.map { (name, value) -> SecretEntry(name, value) }
+
 /**
  * The emulator binary (`codespaces-secrets-emulator --port 0`), one process per test. It prints
  * `GITHUB_API_URL=...` and `GITHUB_TOKEN=...`; its `/_emulator/` routes show what it stored,

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir
  * always live in the test's temporary directory, never in the user's config directory.
  */
 class RemoteAwareTest {
-    private fun entries(vararg pairs: Pair<String, String>) = pairs.map { (name, value) -> SecretEntry(name, value) }
-
     private fun Emulator.puts() = log().count { it.getString("method") == "PUT" }
 
     private fun JSONObject.repositoryIds(): List<Long> {
@@ -48,7 +46,7 @@ class RemoteAwareTest {
                 assertEquals(both, org.repositories("NPM_TOKEN").map { it.id }.sorted())
                 assertAccessKept("npm-2")
 
-                assertEquals(listOf("NPM_TOKEN", "WIDE"), org.setMany(mapOf("NPM_TOKEN" to "npm-3", "WIDE" to "w-2")).updated)
+                assertEquals(listOf("NPM_TOKEN", "WIDE"), org.setMany(entries("NPM_TOKEN" to "npm-3", "WIDE" to "w-2")).updated)
                 assertAccessKept("npm-3")
 
                 val synced = org.sync(entries("NPM_TOKEN" to "npm-4", "WIDE" to "w-3", "FRESH" to "f-1"))

@@ -143,7 +143,7 @@ class ScopesTest {
             emu.client().use { client ->
                 val repo = client.repo("octocat", "Spoon-Knife")
                 val secrets = (1..100).associate { "S_%03d".format(it) to "v$it" }
-                val report = repo.setMany(secrets)
+                val report = repo.setMany(entries(secrets))
                 assertEquals(100, report.created.size)
                 assertEquals(secrets.keys.sorted(), repo.list().map { it.name }.sorted())
                 val full = assertFailsWith<CodespacesSecretsException.Validation> { repo.set("ONE_TOO_MANY", "x") }
