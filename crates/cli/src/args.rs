@@ -6,7 +6,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use codespaces_secrets::{RepoRef, SecretName, Visibility};
 
 use crate::parse::{HiddenText, RepoIds, hidden_text, parse_id, parse_ids, parse_name};
-use crate::parse::{parse_org, parse_repo};
+use crate::parse::{parse_org, parse_repo, parse_seconds};
 
 /// Printed after `--help`: where settings come from and what the exit status means.
 const AFTER_HELP: &str = "\
@@ -56,6 +56,11 @@ pub(crate) struct Cli {
     /// you control
     #[arg(long, value_name = "MS")]
     pub(crate) write_interval_ms: Option<u64>,
+
+    /// Give up on one operation (with its retries, rate-limit waits and pages; in a sync, each
+    /// item) after this many seconds [default: 300]
+    #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
+    pub(crate) timeout: Option<std::time::Duration>,
 
     /// What to do
     #[command(subcommand)]

@@ -21,6 +21,9 @@ pub(crate) fn client(cli: &Cli) -> Result<Client, Failure> {
     if let Some(interval) = write_interval(cli.write_interval_ms)? {
         builder = builder.write_interval(interval);
     }
+    if let Some(deadline) = cli.timeout {
+        builder = builder.deadline(deadline);
+    }
     Ok(builder.build()?)
 }
 

@@ -43,6 +43,19 @@ pub(crate) fn parse_org(raw: &str) -> Result<String, String> {
     Ok(raw.to_owned())
 }
 
+/// A positive number of seconds, fractions allowed (`--timeout 2.5`).
+pub(crate) fn parse_seconds(raw: &str) -> Result<std::time::Duration, String> {
+    match raw.trim().parse::<f64>() {
+        Ok(secs) if secs > 0.0 && secs.is_finite() => {
+            std::time::Duration::try_from_secs_f64(secs).map_err(|e| e.to_string())
+        }
+        _ => Err(format!(
+            "{:?} is not a positive number of seconds",
+            raw.trim()
+        )),
+    }
+}
+
 /// One repository id: a positive integer.
 pub(crate) fn parse_id(raw: &str) -> Result<i64, String> {
     match raw.trim().parse::<i64>() {

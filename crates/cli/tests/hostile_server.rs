@@ -70,3 +70,23 @@ fn an_error_message_is_escaped() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("Not Found\\x1b[2J"), "{stderr}");
 }
+
+#[test]
+fn timeout_gives_up_on_a_stalled_server_with_exit_1() {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    std::thread::spawn(move || {
+        let held: Vec<_> = listener.incoming().flatten().collect();
+        drop(held);
+    });
+    let started = std::time::Instant::now();
+    let run = Cli::bare(&["--timeout", "0.5", "--user", "get", "X"])
+        .env("GITHUB_API_URL", Some(&base))
+        .env("GITHUB_TOKEN", Some("tok_SECRET_123"))
+        .run();
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(run.stderr.contains("0.5 s deadline"), "{run:#?}");
+    let refused = Cli::bare(&["--timeout", "-1", "--user", "list"]).run();
+    assert_eq!(refused.code, 2, "{refused:#?}");
+}

@@ -234,6 +234,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Longest time one operation may take in all (retries, rate-limit waits, pacing, every
+    /// page of a list); in bulk calls, each item. Default: 5 min.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.0.deadline = Some(deadline);
+        self
+    }
+
     /// Checks the settings and builds the client. Fails with `InvalidInput` for a missing or
     /// malformed token or URL; sends no request.
     pub fn build(self) -> Result<Client, Error> {

@@ -37,6 +37,10 @@ pub struct ClientSettings {
     pub secondary_rate_limit_backoff: Option<Duration>,
     /// Rate-limit waits per request before failing. Default: 3.
     pub max_rate_limit_retries: Option<u32>,
+    /// Longest time one operation may take in all — its retries, rate-limit waits, write
+    /// pacing and, for a list, every page — before it fails with `TRANSPORT` saying how far it
+    /// got. In bulk calls it bounds each item. Default: 5 min.
+    pub deadline: Option<Duration>,
 }
 
 impl ClientSettings {
@@ -60,6 +64,7 @@ impl ClientSettings {
             &mut config.max_rate_limit_retries,
             self.max_rate_limit_retries,
         );
+        set(&mut config.deadline, self.deadline);
         Ok(config)
     }
 }
@@ -87,6 +92,7 @@ impl fmt::Debug for ClientSettings {
                 &self.secondary_rate_limit_backoff,
             )
             .field("max_rate_limit_retries", &self.max_rate_limit_retries)
+            .field("deadline", &self.deadline)
             .finish()
     }
 }

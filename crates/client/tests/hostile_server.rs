@@ -122,3 +122,73 @@ async fn a_link_to_a_sibling_path_is_not_followed() {
         "the sibling path was not asked"
     );
 }
+
+/// A server that accepts the connection and never answers.
+fn stalled() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    base
+}
+
+#[tokio::test]
+async fn a_stalled_server_is_given_up_at_the_deadline_with_how_far_it_got() {
+    let client = Client::builder()
+        .token("tok_SECRET_123")
+        .base_url(stalled())
+        .timeout(Duration::from_secs(30))
+        .deadline(Duration::from_millis(300))
+        .build()
+        .expect("client");
+    let started = std::time::Instant::now();
+    let err = client.user().get("A").await.expect_err("deadline");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(err.code(), "TRANSPORT", "{err}");
+    assert!(err.to_string().contains("0.3 s deadline"), "{err}");
+    assert!(err.to_string().contains("1 attempt(s)"), "{err}");
+}
+
+#[tokio::test]
+async fn a_list_that_trickles_pages_ends_at_the_deadline() {
+    let server = raw::serve("127.0.0.1", |line, port| {
+        std::thread::sleep(Duration::from_millis(120));
+        let page: u32 = line
+            .split("&page=")
+            .nth(1)
+            .and_then(|p| p.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1);
+        let next = format!(
+            "<http://127.0.0.1:{port}/user/codespaces/secrets?per_page=100&page={}>; rel=\"next\"",
+            page + 1
+        );
+        let headers = vec![
+            ("Content-Type".to_owned(), "application/json".to_owned()),
+            ("Link".to_owned(), next),
+        ];
+        (
+            "200 OK".into(),
+            headers,
+            "{\"total_count\":0,\"secrets\":[]}".into(),
+        )
+    })
+    .await;
+    let client = Client::builder()
+        .token("tok_SECRET_123")
+        .base_url(&server.base)
+        .deadline(Duration::from_millis(700))
+        .build()
+        .expect("client");
+    let err = client.user().list().await.expect_err("deadline");
+    assert_eq!(err.code(), "TRANSPORT", "{err}");
+    assert!(err.to_string().contains("complete page(s)"), "{err}");
+}

@@ -77,6 +77,7 @@ fn client_settings() -> BTreeSet<String> {
         max_rate_limit_wait: d,
         secondary_rate_limit_backoff: d,
         max_rate_limit_retries: None,
+        deadline: d,
     };
     used! {
         token => &all.token, base_url => &all.base_url, user_agent => &all.user_agent,
@@ -85,6 +86,7 @@ fn client_settings() -> BTreeSet<String> {
         write_interval => all.write_interval, max_rate_limit_wait => all.max_rate_limit_wait,
         secondary_rate_limit_backoff => all.secondary_rate_limit_backoff,
         max_rate_limit_retries => all.max_rate_limit_retries,
+        deadline => all.deadline,
     }
 }
 

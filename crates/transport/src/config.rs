@@ -39,6 +39,11 @@ pub struct TransportConfig {
     pub max_rate_limit_retries: u32,
     /// Largest response body accepted. Default 8 MiB.
     pub max_response_bytes: usize,
+    /// Longest time one operation may take in all: its retries, rate-limit waits, write pacing
+    /// and, for a list, every page. Default 5 min (a stalled server would otherwise hold a call
+    /// for up to `(max_retries + 1) * timeout` plus the rate-limit waits, and a list that
+    /// trickles pages for as long as it likes).
+    pub deadline: Duration,
 }
 
 impl TransportConfig {
@@ -57,6 +62,7 @@ impl TransportConfig {
             secondary_rate_limit_backoff: Duration::from_secs(60),
             max_rate_limit_retries: 3,
             max_response_bytes: 8 * 1024 * 1024,
+            deadline: Duration::from_secs(300),
         }
     }
 

@@ -11,6 +11,7 @@
 
 mod base_url;
 mod config;
+mod deadline;
 mod error;
 mod pacing;
 mod pagination;

@@ -7,6 +7,7 @@ use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
 use reqwest::header::HeaderMap;
 use url::Url;
 
+use crate::deadline::Deadline;
 use crate::error::HttpError;
 use crate::request::{ApiRequest, Method};
 use crate::response::ApiResponse;
@@ -63,6 +64,8 @@ impl Transport {
             next: Some(first),
             seen: HashSet::new(),
         };
+        // One deadline for every page: a list that trickles pages still ends.
+        let deadline = Deadline::after(transport.config().deadline);
         let items = Arc::new(items);
         stream::try_unfold(start, move |mut cursor| {
             let transport = Arc::clone(&transport);
@@ -80,8 +83,9 @@ impl Transport {
                 if cursor.seen.len() > MAX_PAGES {
                     return Err(decode(operation, format!("more than {MAX_PAGES} pages")));
                 }
+                let pages = cursor.seen.len() - 1;
                 let response = transport
-                    .send_url(operation, Method::Get, url.clone(), None)
+                    .send_url_by(operation, Method::Get, url.clone(), None, deadline, pages)
                     .await
                     .map_err(E::from)?;
                 let page = items(&response)?;

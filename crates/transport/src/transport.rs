@@ -1,5 +1,6 @@
 //! Sending one API call: headers, retries, rate limits, write pacing, error mapping.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use codespaces_secrets_core::models::GitHubErrorBody;
@@ -9,6 +10,7 @@ use tracing::Instrument as _;
 use url::Url;
 
 use crate::config::TransportConfig;
+use crate::deadline::Deadline;
 use crate::error::{HttpError, Refusal};
 use crate::pacing::WritePacer;
 use crate::rate_limit::{classify, wait_for};
@@ -118,6 +120,23 @@ impl Transport {
         url: Url,
         body: Option<&Value>,
     ) -> Result<ApiResponse, HttpError> {
+        let deadline = Deadline::after(self.config.deadline);
+        self.send_url_by(operation, method, url, body, deadline, 0)
+            .await
+    }
+
+    /// [`Transport::send_url`] within `deadline`; `pages` complete pages came before (for the
+    /// error's account of how far the operation got). The one door every request goes through:
+    /// the token is never sent outside the base URL.
+    pub(crate) async fn send_url_by(
+        &self,
+        operation: &'static str,
+        method: Method,
+        url: Url,
+        body: Option<&Value>,
+        deadline: Deadline,
+        pages: usize,
+    ) -> Result<ApiResponse, HttpError> {
         if !self.config.base_url.contains(&url) {
             // Only a server's paging link can point here: GitHub's links stay under the API
             // root, so this is an answer outside the contract (often a proxy that does not
@@ -137,9 +156,14 @@ impl Transport {
             status = tracing::field::Empty,
             attempts = tracing::field::Empty,
         );
-        self.send_with_policy(operation, method, &url, body)
-            .instrument(span)
-            .await
+        let attempts = AtomicU32::new(0);
+        let sent = self
+            .send_with_policy(operation, method, &url, body, &attempts)
+            .instrument(span);
+        match tokio::time::timeout_at(deadline.until(), sent).await {
+            Ok(result) => result,
+            Err(_) => Err(deadline.exceeded(operation, &attempts, pages)),
+        }
     }
 
     async fn send_with_policy(
@@ -148,6 +172,7 @@ impl Transport {
         method: Method,
         url: &Url,
         body: Option<&Value>,
+        attempts: &AtomicU32,
     ) -> Result<ApiResponse, HttpError> {
         let mut permit = match method.is_write() {
             true => Some(self.pacer.acquire(self.config.write_interval).await),
@@ -156,6 +181,7 @@ impl Transport {
         let mut retries = 0u32;
         let mut rate_waits = 0u32;
         for attempt in 1u32.. {
+            attempts.store(attempt, Ordering::Relaxed);
             if let (true, Some(permit)) = (attempt > 1, permit.as_mut()) {
                 permit.space_retry(self.config.write_interval).await;
             }
