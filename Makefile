@@ -21,7 +21,7 @@ demo:
 	cargo run --quiet --example quickstart
 
 ## Every check and suite; what CI runs (.ci/run).
-test: fmt-check clippy docs rust-test interop contract python-test audit
+test: fmt-check clippy docs rust-test interop contract python-test audit fuzz-smoke
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -82,6 +82,33 @@ audit: $(CARGO_AUDIT)
 	$(CARGO_AUDIT) audit --db $(CODESPACES_SECRETS_SHARED)/advisory-db --no-fetch --deny warnings $(AUDIT_IGNORE)
 $(CARGO_AUDIT):
 	cargo install --locked --quiet --root $(CURDIR)/.cache/tools cargo-audit --version 0.22.2
+
+## Fuzzing with cargo-fuzz (libFuzzer, nightly; fuzz/): `make fuzz` runs each target for
+## FUZZ_SECONDS (default 300); `make test` runs each for FUZZ_SMOKE_SECONDS on the committed
+## corpus (fuzz/corpus). A crash stops the run and lands in fuzz/artifacts; it then becomes a
+## regression test. cargo-fuzz is built once into ./.cache/tools; nightly comes from rustup.
+CARGO_FUZZ := $(CURDIR)/.cache/tools/bin/cargo-fuzz
+FUZZ_TARGETS := link_header response_models public_key sealed_open env_file rate_limit emulator_request
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_RUN = PATH="$(CURDIR)/.cache/tools/bin:$$PATH" cargo +nightly fuzz run
+.PHONY: fuzz fuzz-smoke fuzz-build nightly
+nightly:
+	cargo +nightly --version > /dev/null 2>&1 || rustup toolchain install nightly --profile minimal
+$(CARGO_FUZZ):
+	cargo install --locked --quiet --root $(CURDIR)/.cache/tools cargo-fuzz --version 0.13.2
+fuzz-build: nightly $(CARGO_FUZZ)
+	PATH="$(CURDIR)/.cache/tools/bin:$$PATH" cargo +nightly fuzz build
+fuzz-smoke: fuzz-build
+	for target in $(FUZZ_TARGETS); do \
+	  $(FUZZ_RUN) $$target -- -max_total_time=$(FUZZ_SMOKE_SECONDS) -rss_limit_mb=4096 2>&1 | grep -E '^Done|^==|panicked|SUMMARY' | sed "s/^/$$target: /"; \
+	  test "$${PIPESTATUS[0]}" -eq 0 || exit 1; \
+	done
+fuzz: fuzz-build
+	for target in $(FUZZ_TARGETS); do \
+	  $(FUZZ_RUN) $$target -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -print_final_stats=1 2>&1 | grep -E '^Done|^stat::number_of_executed_units|panicked|SUMMARY' | sed "s/^/$$target: /"; \
+	  test "$${PIPESTATUS[0]}" -eq 0 || exit 1; \
+	done
 
 ## Measurements, side by side with the peer libraries; never part of `make test`.
 bench: venv

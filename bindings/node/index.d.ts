@@ -252,6 +252,12 @@ export interface ClientOptions {
   secondaryRateLimitBackoffMs?: number
   /** Rate-limit waits per request before failing with `RATE_LIMITED`. Default: 3. */
   maxRateLimitRetries?: number
+  /**
+   * Longest time one operation may take in all (its retries, rate-limit waits, write pacing
+   * and, for a list, every page) before it fails with `TRANSPORT` saying how far it got; in
+   * `setMany` and `sync` it bounds each item. Default: 300000.
+   */
+  deadlineMs?: number
 }
 
 /** Settings for `new Emulator()`; everything is optional. */

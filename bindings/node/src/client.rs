@@ -41,6 +41,10 @@ pub struct ClientOptions {
     pub secondary_rate_limit_backoff_ms: Option<i64>,
     /// Rate-limit waits per request before failing with `RATE_LIMITED`. Default: 3.
     pub max_rate_limit_retries: Option<i64>,
+    /// Longest time one operation may take in all (its retries, rate-limit waits, write pacing
+    /// and, for a list, every page) before it fails with `TRANSPORT` saying how far it got; in
+    /// `setMany` and `sync` it bounds each item. Default: 300000.
+    pub deadline_ms: Option<i64>,
 }
 
 /// Every field spelled out (no `..Default::default()`): a setting added to the SDK does not
@@ -65,6 +69,7 @@ impl TryFrom<ClientOptions> for sdk::ClientSettings {
                 o.secondary_rate_limit_backoff_ms,
             )?,
             max_rate_limit_retries: count("maxRateLimitRetries", o.max_rate_limit_retries)?,
+            deadline: millis("deadlineMs", o.deadline_ms)?,
         })
     }
 }

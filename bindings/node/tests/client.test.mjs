@@ -2,6 +2,7 @@
 // and a client that never shows its token.
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
+import net from 'node:net'
 import { test } from 'node:test'
 import util from 'node:util'
 
@@ -127,16 +128,31 @@ test('maxRateLimitRetries and maxRateLimitWaitMs bound the waits for a rate limi
   assert.ok(await waiting.elapsed() >= 900)
 })
 
+test('deadlineMs bounds the whole operation against a server that never answers', async (t) => {
+  // Accepts every connection and holds it open without a byte of answer.
+  const held = new Set()
+  const server = net.createServer((socket) => { held.add(socket) })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  t.after(() => { for (const socket of held) socket.destroy(); server.close() })
+  const baseUrl = `http://127.0.0.1:${server.address().port}`
+  // The per-request timeout (30 s) would wait on; the 300 ms deadline ends the call.
+  const client = new Client({ token: 'ghp_x', baseUrl, deadlineMs: 300 })
+  const started = Date.now()
+  await assert.rejects(client.user.list(), (e) => e.code === 'TRANSPORT' && /deadline/.test(e.message))
+  assert.ok(Date.now() - started < 2_000, `${Date.now() - started} ms`)
+})
+
 test('every setting is accepted; a negative number is INVALID_INPUT naming the option', (t) => {
   const emu = emulator(t)
   const client = new Client({
     token: emu.token, baseUrl: emu.baseUrl, userAgent: 'all-settings/1.0', timeoutMs: 5_000,
     connectTimeoutMs: 1_000, maxRetries: 1, retryBaseDelayMs: 100, writeIntervalMs: 0,
     maxRateLimitWaitMs: 2_000, secondaryRateLimitBackoffMs: 1_000, maxRateLimitRetries: 1,
+    deadlineMs: 60_000,
   })
   assert.equal(client.baseUrl.replace(/\/$/, ''), emu.baseUrl)
   for (const option of ['timeoutMs', 'connectTimeoutMs', 'maxRetries', 'retryBaseDelayMs', 'writeIntervalMs',
-    'maxRateLimitWaitMs', 'secondaryRateLimitBackoffMs', 'maxRateLimitRetries']) {
+    'maxRateLimitWaitMs', 'secondaryRateLimitBackoffMs', 'maxRateLimitRetries', 'deadlineMs']) {
     assert.throws(() => new Client({ token: emu.token, baseUrl: emu.baseUrl, [option]: -1 }),
       (e) => e.code === 'INVALID_INPUT' && e.message.includes(option), option)
   }

@@ -28,7 +28,8 @@ macro_rules! client_class {
             #[pyo3(signature = (token=None, base_url=None, *, user_agent=None, timeout=None,
                                 connect_timeout=None, max_retries=None, retry_base_delay=None,
                                 write_interval=None, max_rate_limit_wait=None,
-                                secondary_rate_limit_backoff=None, max_rate_limit_retries=None))]
+                                secondary_rate_limit_backoff=None, max_rate_limit_retries=None,
+                                deadline=None))]
             #[allow(clippy::too_many_arguments)] // Python keyword arguments, one per setting
             fn new(
                 token: Option<String>,
@@ -42,6 +43,7 @@ macro_rules! client_class {
                 max_rate_limit_wait: Option<f64>,
                 secondary_rate_limit_backoff: Option<f64>,
                 max_rate_limit_retries: Option<u32>,
+                deadline: Option<f64>,
             ) -> Result<Self, PyError> {
                 // No `..Default::default()`: a new SDK setting fails to compile here until
                 // Python has its keyword.
@@ -60,6 +62,7 @@ macro_rules! client_class {
                         secondary_rate_limit_backoff,
                     )?,
                     max_rate_limit_retries,
+                    deadline: seconds("deadline", deadline)?,
                 };
                 Ok(Self(codespaces_secrets::Client::new(settings)?))
             }

@@ -4,8 +4,10 @@ client does. (That each setting exists is test_parity.py's check; the defaults a
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -20,6 +22,7 @@ DURATIONS = (
     "write_interval",
     "max_rate_limit_wait",
     "secondary_rate_limit_backoff",
+    "deadline",
 )
 
 
@@ -48,6 +51,7 @@ def test_every_setting_is_accepted_together(client_class: type[Client] | type[As
         max_rate_limit_wait=10,
         secondary_rate_limit_backoff=2,
         max_rate_limit_retries=0,
+        deadline=60,
     )
     assert client.base_url.startswith("http://127.0.0.1:1")
 
@@ -82,3 +86,36 @@ def test_retry_base_delay_is_used(off_contract_server: Callable[[Answer], str]) 
     url = off_contract_server((502, error_body("Bad gateway")))
     slow = Client(token="t", base_url=url, max_retries=1, retry_base_delay=0.6)
     assert failing_after(slow, errors.ServerError) >= 0.3  # jitter: between half and all of it
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """A loopback server that accepts every connection and never answers. Returns its URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+
+    def accept() -> None:
+        while True:
+            try:
+                held.append(listener.accept()[0])
+            except OSError:  # the listener was shut down: the test is over
+                return
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
+    thread.join(timeout=5)
+    listener.close()
+    for connection in held:
+        connection.close()
+
+
+def test_deadline_bounds_the_whole_operation(silent_server: str) -> None:
+    # The per-request timeout (30 s) would wait on; the 0.3 s deadline ends the call.
+    client = Client(token="t", base_url=silent_server, deadline=0.3)
+    started = time.monotonic()
+    with pytest.raises(errors.TransportError, match="deadline") as raised:
+        client.user.list()
+    assert time.monotonic() - started < 2
+    assert raised.value.code == "TRANSPORT"

@@ -10,7 +10,9 @@ use codespaces_secrets::ClientSettings;
 /// Settings for a `Client`. Anything left out comes from the environment (`GITHUB_TOKEN`, else
 /// `GH_TOKEN`; `GITHUB_API_URL`) or the SDK's documented defaults: 30 s timeout, 10 s connect
 /// timeout, 3 retries from 500 ms, writes at least 1 s apart, rate-limit waits of at most 60 s
-/// (3 per request), a 60 s back-off after a secondary rate limit with no `retry-after`.
+/// (3 per request), a 60 s back-off after a secondary rate limit with no `retry-after`, and a
+/// 5 min deadline for one operation in all (its retries, rate-limit waits, write pacing and every
+/// page of a list; in bulk calls, each item), after which it fails with `Transport`.
 #[derive(uniffi::Object)]
 #[uniffi::export(Display)]
 pub struct ClientConfig {
@@ -32,6 +34,7 @@ impl ClientConfig {
         max_rate_limit_wait = None,
         secondary_rate_limit_backoff = None,
         max_rate_limit_retries = None,
+        deadline = None,
     ))]
     #[allow(clippy::too_many_arguments)] // one named, defaulted parameter per setting
     pub fn new(
@@ -46,6 +49,7 @@ impl ClientConfig {
         max_rate_limit_wait: Option<Duration>,
         secondary_rate_limit_backoff: Option<Duration>,
         max_rate_limit_retries: Option<u32>,
+        deadline: Option<Duration>,
     ) -> Self {
         let settings = ClientSettings {
             token,
@@ -59,6 +63,7 @@ impl ClientConfig {
             max_rate_limit_wait,
             secondary_rate_limit_backoff,
             max_rate_limit_retries,
+            deadline,
         };
         Self { settings }
     }

@@ -7,14 +7,23 @@ use crate::Error;
 /// Reads `KEY=value` pairs with dotenv syntax, refusing an unreadable or malformed file.
 pub(crate) fn read_env_file(path: &Path) -> Result<Vec<(String, String)>, Error> {
     let invalid = |message: String| Error::invalid_input("env_file", message);
-    let entries = dotenvy::from_path_iter(path)
+    let file = std::fs::File::open(path)
         .map_err(|e| invalid(format!("cannot read {}: {e}", path.display())))?;
+    parse_env(file, &path.display().to_string())
+}
+
+/// `KEY=value` pairs from `reader` (`name` says where they came from, in errors).
+pub(crate) fn parse_env(
+    reader: impl std::io::Read,
+    name: &str,
+) -> Result<Vec<(String, String)>, Error> {
+    let invalid = |message: String| Error::invalid_input("env_file", message);
+    let entries = dotenvy::from_read_iter(reader);
     let mut pairs = Vec::new();
     for entry in entries {
         let pair = entry.map_err(|e| {
             invalid(format!(
-                "{} is not a valid .env file: {}",
-                path.display(),
+                "{name} is not a valid .env file: {}",
                 describe_parse_error(&e, pairs.len() + 1)
             ))
         })?;

@@ -28,6 +28,8 @@ mod client;
 mod env_file;
 mod error;
 mod fresh_writes;
+#[doc(hidden)]
+pub mod fuzzing;
 mod input;
 mod options;
 mod paths;

@@ -27,6 +27,8 @@ mod config;
 mod emulator;
 mod errors;
 mod faults;
+#[doc(hidden)]
+pub mod fuzzing;
 mod gate;
 mod log;
 mod pagination;

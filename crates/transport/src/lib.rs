@@ -13,6 +13,8 @@ mod base_url;
 mod config;
 mod deadline;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 mod pacing;
 mod pagination;
 mod rate_limit;

@@ -11,6 +11,7 @@ const settings: ClientOptions = {
   token: emu.token, baseUrl: emu.baseUrl, userAgent: 'typed/1.0',
   timeoutMs: 5_000, connectTimeoutMs: 1_000, maxRetries: 1, retryBaseDelayMs: 100, writeIntervalMs: 0,
   maxRateLimitWaitMs: 10_000, secondaryRateLimitBackoffMs: 5_000, maxRateLimitRetries: 2,
+  deadlineMs: 60_000,
 }
 const client = new Client(settings)
 const repo = client.repo('octocat', 'Hello-World')

@@ -60,6 +60,9 @@ class Client:
     - ``max_rate_limit_wait``: longest single wait for a rate limit before ``RateLimitedError``
       (60); ``secondary_rate_limit_backoff``: the wait after a secondary rate limit that names
       none, doubled each time (60); ``max_rate_limit_retries``: rate-limit waits per request (3).
+    - ``deadline``: longest time one operation may take in all -- its retries, rate-limit waits,
+      write pacing and, for a list, every page -- before ``TransportError`` saying how far it got;
+      in ``set_many`` / ``sync`` it bounds each item (300).
     """
 
     def __new__(
@@ -76,6 +79,7 @@ class Client:
         max_rate_limit_wait: Optional[float] = None,
         secondary_rate_limit_backoff: Optional[float] = None,
         max_rate_limit_retries: Optional[int] = None,
+        deadline: Optional[float] = None,
     ) -> Client: ...
     @property
     def user(self) -> Scope: ...
@@ -203,6 +207,7 @@ class AsyncClient:
         max_rate_limit_wait: Optional[float] = None,
         secondary_rate_limit_backoff: Optional[float] = None,
         max_rate_limit_retries: Optional[int] = None,
+        deadline: Optional[float] = None,
     ) -> AsyncClient: ...
     @property
     def user(self) -> AsyncScope: ...

@@ -62,4 +62,20 @@ class ConfigTest {
             }
         }
     }
+
+    @Test
+    fun `deadline bounds the whole operation against a server that never answers`() = test {
+        SilentServer().use { server ->
+            // The per-request timeout (30 s) would wait on; the 300 ms deadline ends the call.
+            val config = ClientConfig(token = "ghp_x", baseUrl = server.url, deadline = Duration.ofMillis(300))
+            Client(config).use { client ->
+                val started = System.nanoTime()
+                val e = assertFailsWith<CodespacesSecretsException.Transport> { client.user().list() }
+                val elapsed = Duration.ofNanos(System.nanoTime() - started)
+                assertTrue(elapsed < Duration.ofSeconds(2), "gave up after $elapsed")
+                assertTrue("deadline" in e.toString(), e.toString())
+                assertEquals("TRANSPORT", e.code())
+            }
+        }
+    }
 }

@@ -1,8 +1,13 @@
 package io.codespacessecrets
 
 import com.sun.net.httpserver.HttpServer
+import java.net.InetAddress
 import java.net.InetSocketAddress
+import java.net.ServerSocket
+import java.net.Socket
+import java.net.SocketException
 import java.util.Collections
+import kotlin.concurrent.thread
 
 /**
  * A one-answer HTTP server on 127.0.0.1, for answers the emulator never gives (a 403 that is not
@@ -29,4 +34,25 @@ class StubServer(status: Int, body: String, headers: Map<String, String> = empty
         Client(ClientConfig(token = "ghp_stub_token", baseUrl = url, userAgent = userAgent, maxRetries = 0u))
 
     override fun close() = server.stop(0)
+}
+
+/** A server on 127.0.0.1 that accepts every connection and holds it open without ever answering. */
+class SilentServer : AutoCloseable {
+    private val listener = ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+    private val held: MutableList<Socket> = Collections.synchronizedList(mutableListOf())
+    val url get() = "http://127.0.0.1:${listener.localPort}"
+
+    private val acceptor = thread(isDaemon = true, name = "silent-server") {
+        try {
+            while (true) held.add(listener.accept())
+        } catch (_: SocketException) {
+            // closed: the test is over
+        }
+    }
+
+    override fun close() {
+        listener.close()
+        acceptor.join(5_000)
+        synchronized(held) { held.forEach { it.close() } }
+    }
 }

@@ -1,0 +1,27 @@
+//! Entry points for the fuzz targets in `fuzz/` (not part of the API; hidden from the docs).
+
+use axum::Router;
+
+use crate::app::App;
+use crate::config::EmulatorConfig;
+use crate::faults::FaultEngine;
+use crate::routes::router;
+use crate::seed::initial_state;
+
+/// The emulator's whole request handling (gate, routes, control routes) with the demo data,
+/// without a socket, and the token it accepts.
+pub fn router_and_token() -> (Router, String) {
+    let config = EmulatorConfig::default();
+    let token = "ghp_fuzz".to_owned();
+    let state = initial_state(&config, &token);
+    let Ok(faults) = FaultEngine::new(config.faults.clone()) else {
+        unreachable!("the default faults are valid")
+    };
+    let app = App::new(
+        "http://127.0.0.1:1".to_owned(),
+        config.user_login.clone(),
+        state,
+        faults,
+    );
+    (router(app), token)
+}
