@@ -64,14 +64,17 @@ impl fmt::Display for BulkReport {
             self.deleted.len(),
             self.failed.len()
         )?;
+        self.write_failures(f)
+    }
+}
+
+impl BulkReport {
+    /// One indented line per failure, name and reason, the server's text escaped.
+    pub(crate) fn write_failures(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for failure in &self.failed {
             let error = failure.error.to_string();
-            write!(
-                f,
-                "\n  {}: {}",
-                visible_text(&failure.name),
-                visible_text(&error)
-            )?;
+            let (name, error) = (visible_text(&failure.name), visible_text(&error));
+            write!(f, "\n  {name}: {error}")?;
         }
         Ok(())
     }

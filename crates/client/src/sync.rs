@@ -168,15 +168,6 @@ impl fmt::Display for SyncReport {
             r.deleted.len(),
             r.failed.len()
         )?;
-        for failure in &r.failed {
-            let error = failure.error.to_string();
-            write!(
-                f,
-                "\n  {}: {}",
-                visible_text(&failure.name),
-                visible_text(&error)
-            )?;
-        }
-        Ok(())
+        r.write_failures(f)
     }
 }
