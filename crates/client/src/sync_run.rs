@@ -112,6 +112,10 @@ impl<K: ScopeKind> Secrets<K> {
     /// [`Secrets::sync`] from a `.env` file. The whole file is validated first; a bad line or
     /// name refuses the sync before any request, and no error ever quotes a line.
     ///
+    /// dotenv syntax applies: in unquoted and double-quoted values `$NAME` and `${NAME}` are
+    /// replaced by an earlier entry or the environment, so write a value holding a literal `$`
+    /// (a password, a bcrypt hash) in single quotes. At most 4096 substitutions per file.
+    ///
     /// ```no_run
     /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
     /// use codespaces_secrets::SyncOptions;
