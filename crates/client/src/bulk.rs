@@ -193,16 +193,14 @@ impl<K: ScopeKind> Secrets<K> {
             return Ok(report);
         }
         let known = self.known_secrets().await?;
-        let mut key = self.key().await?;
+        // Fetched once here, so a scope without a key refuses the whole batch; each item then
+        // takes it from the cache (a rotation found by one item refreshes it for the rest).
+        self.key().await?;
         let total = items.len();
         for (done, (name, value)) in items.iter().enumerate() {
-            let result = match self
-                .complete_options(name, &requested, known.current(name))
-                .await
-            {
-                Ok(options) => self.put_value(name, value, &options, &mut key).await,
-                Err(e) => Err(e),
-            };
+            let result = self
+                .store(name, value, &requested, known.current(name))
+                .await;
             let ok = result.is_ok();
             report.record(name.canonical(), result);
             progress(Progress {

@@ -19,29 +19,26 @@ fn home() -> Option<PathBuf> {
 /// else `~/.config/codespaces-secrets` (`%APPDATA%\codespaces-secrets` on Windows,
 /// `~/Library/Application Support/codespaces-secrets` on macOS). Holds the sync state's key.
 pub fn config_dir() -> Option<PathBuf> {
-    let base = env_dir("XDG_CONFIG_HOME").or_else(|| {
-        if cfg!(windows) {
-            env_dir("APPDATA")
-        } else if cfg!(target_os = "macos") {
-            home().map(|h| h.join("Library").join("Application Support"))
-        } else {
-            home().map(|h| h.join(".config"))
-        }
-    })?;
-    Some(base.join(APP_DIR))
+    app_dir("XDG_CONFIG_HOME", "APPDATA", &[".config"])
 }
 
 /// The user's state directory for this SDK: `$XDG_STATE_HOME/codespaces-secrets`, else
 /// `~/.local/state/codespaces-secrets` (`%LOCALAPPDATA%\codespaces-secrets` on Windows,
 /// `~/Library/Application Support/codespaces-secrets` on macOS).
 pub fn state_dir() -> Option<PathBuf> {
-    let base = env_dir("XDG_STATE_HOME").or_else(|| {
+    app_dir("XDG_STATE_HOME", "LOCALAPPDATA", &[".local", "state"])
+}
+
+/// `$xdg/codespaces-secrets` when set; else the platform's folder: `%windows%` on Windows,
+/// `~/Library/Application Support` on macOS, `~/<unix>` elsewhere.
+fn app_dir(xdg: &str, windows: &str, unix: &[&str]) -> Option<PathBuf> {
+    let base = env_dir(xdg).or_else(|| {
         if cfg!(windows) {
-            env_dir("LOCALAPPDATA")
+            env_dir(windows)
         } else if cfg!(target_os = "macos") {
             home().map(|h| h.join("Library").join("Application Support"))
         } else {
-            home().map(|h| h.join(".local").join("state"))
+            home().map(|h| unix.iter().fold(h, |path, part| path.join(part)))
         }
     })?;
     Some(base.join(APP_DIR))

@@ -182,11 +182,23 @@ impl<K: ScopeKind> Secrets<K> {
         let value = value.into_secret_value()?;
         let requested = K::prepare_options(options)?;
         self.checked_scope()?;
-        let options = self
-            .complete_options(&name, &requested, Current::Unknown)
-            .await?;
+        self.store(&name, &value, &requested, Current::Unknown)
+            .await
+    }
+
+    /// Stores one validated value: completes the access options from what the secret has now,
+    /// seals with the cached key (fetched on first use, so a run that writes nothing asks for
+    /// none) and PUTs it. Shared by `set`, `set_many` and sync.
+    pub(crate) async fn store(
+        &self,
+        name: &SecretName,
+        value: &SecretValue,
+        requested: &SetOptions,
+        current: Current,
+    ) -> Result<SetOutcome, Error> {
+        let options = self.complete_options(name, requested, current).await?;
         let mut key = self.key().await?;
-        self.put_value(&name, &value, &options, &mut key).await
+        self.put_value(name, value, &options, &mut key).await
     }
 
     /// Deletes a secret.

@@ -5,10 +5,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use codespaces_secrets_core::{PublicKey, SecretName, SecretValue};
+use codespaces_secrets_core::{SecretName, SecretValue};
 
 use crate::Error;
-use crate::access::{Current, KnownSecrets};
+use crate::access::KnownSecrets;
 use crate::bulk::{BulkFailure, BulkReport, Progress, validate_pairs};
 use crate::env_file::read_env_file;
 use crate::input::{IntoSecretName, IntoSecretValue};
@@ -242,17 +242,15 @@ impl<K: ScopeKind> Secrets<K> {
                 ok,
             });
         };
-        let mut key: Option<PublicKey> = None;
         let mut written = Vec::new();
         for item in desired.iter().filter(|d| d.decision != Decision::Unchanged) {
             let canonical = item.name.canonical();
             let outcome = self
-                .write_one(
+                .store(
                     &item.name,
                     &item.value,
                     &requested,
                     known.current(&item.name),
-                    &mut key,
                 )
                 .await;
             if outcome.is_ok()
@@ -288,28 +286,6 @@ impl<K: ScopeKind> Secrets<K> {
             state.save()?;
         }
         Ok(report)
-    }
-
-    /// Seals and stores one value, fetching the key on the first write only (a sync that
-    /// writes nothing sends no key request).
-    async fn write_one(
-        &self,
-        name: &SecretName,
-        value: &SecretValue,
-        requested: &SetOptions,
-        current: Current,
-        key: &mut Option<PublicKey>,
-    ) -> Result<crate::SetOutcome, Error> {
-        let options = self.complete_options(name, requested, current).await?;
-        let mut sealing_key = match key.take() {
-            Some(k) => k,
-            None => self.key().await?,
-        };
-        let outcome = self
-            .put_value(name, value, &options, &mut sealing_key)
-            .await;
-        *key = Some(sealing_key);
-        outcome
     }
 
     /// Records GitHub's `updated_at` of what this run wrote, from one list. If the list fails
