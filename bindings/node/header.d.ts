@@ -15,16 +15,20 @@ export type ErrorCode =
   | 'TRANSPORT'
   | 'DECODE'
   | 'ENCRYPTION'
+  | 'LOGIN_FAILED'
 
 /**
  * What every Promise of this package rejects with, and what `seal` and the constructors throw:
  * an `Error` with a stable `code`, and for answers from GitHub the HTTP `status`, the
- * `x-github-request-id` and GitHub's `documentation_url`. Messages never hold a token or a value.
+ * `x-github-request-id` and GitHub's `documentation_url`; for `LOGIN_FAILED` (from `deviceFlow`)
+ * the `reason`. Messages never hold a token, a key or a value.
  */
 export interface CodespacesSecretsError extends Error {
   code: ErrorCode
   status?: number
   requestId?: string
   documentationUrl?: string
+  /** Why a `deviceFlow` login failed: set when `code` is `'LOGIN_FAILED'`. */
+  reason?: LoginFailure
 }
 

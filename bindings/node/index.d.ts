@@ -15,17 +15,21 @@ export type ErrorCode =
   | 'TRANSPORT'
   | 'DECODE'
   | 'ENCRYPTION'
+  | 'LOGIN_FAILED'
 
 /**
  * What every Promise of this package rejects with, and what `seal` and the constructors throw:
  * an `Error` with a stable `code`, and for answers from GitHub the HTTP `status`, the
- * `x-github-request-id` and GitHub's `documentation_url`. Messages never hold a token or a value.
+ * `x-github-request-id` and GitHub's `documentation_url`; for `LOGIN_FAILED` (from `deviceFlow`)
+ * the `reason`. Messages never hold a token, a key or a value.
  */
 export interface CodespacesSecretsError extends Error {
   code: ErrorCode
   status?: number
   requestId?: string
   documentationUrl?: string
+  /** Why a `deviceFlow` login failed: set when `code` is `'LOGIN_FAILED'`. */
+  reason?: LoginFailure
 }
 
 
@@ -47,6 +51,22 @@ declare global {
 }
 
 /**
+ * Stops a `deviceFlow` wait: pass it as `cancel`, call `cancel()` from anywhere (a button, a
+ * timer, a signal handler).
+ */
+export declare class CancelHandle {
+  /** A handle not yet cancelled. */
+  constructor()
+  /**
+   * Ends the waits of every flow given this handle at once; flows given it later end before
+   * polling. Idempotent.
+   */
+  cancel(): void
+  /** Whether `cancel()` was called. */
+  get cancelled(): boolean
+}
+
+/**
  * A GitHub API client for Codespaces secrets. Holds the token (never shown by `inspect` or
  * `JSON.stringify`), one connection pool, the write pacing and the public-key cache; the scope
  * handles share them.
@@ -54,7 +74,8 @@ declare global {
 export declare class Client {
   /**
    * Checks the settings (no request is sent); throws an `INVALID_INPUT` error for a missing
-   * token, a malformed URL or a negative number.
+   * token, a token and an `app` both, an App key that does not parse, a malformed URL or a
+   * negative number.
    */
   constructor(options?: ClientOptions | undefined | null)
   /** The authenticated user's secrets (`/user/codespaces/secrets`). */
@@ -63,8 +84,31 @@ export declare class Client {
   repo(owner: string, repo: string): Scope
   /** An organization's secrets (`/orgs/{org}/codespaces/secrets`). */
   org(org: string): Scope
+  /**
+   * The login of the user the token belongs to (`GET /user`): a check that a token works,
+   * e.g. one from `deviceFlow`. Rejects with `INVALID_INPUT` for a GitHub App (it is no user).
+   */
+  userLogin(): Promise<string>
   /** The API root in use. */
   get baseUrl(): string
+}
+
+/**
+ * A finished login: the user's token and the host it is for. `inspect`, `JSON.stringify` and
+ * `String()` show no token; read it from `token`, only to use it.
+ */
+export declare class DeviceLogin {
+  /** The user access token (`ghu_...` or `gho_...`): `new Client({ token })`. Never log it. */
+  get token(): string
+  /** The web host the token belongs to, e.g. `github.com`: the key it is stored under. */
+  get host(): string
+  /**
+   * Stores the token (a file readable by the user only, replacing an earlier login for the
+   * host) where a later `new Client()` without a token finds it, as the CLI's `auth login`
+   * does: the user's configuration directory, or `dir` (tests, or a tool that keeps its own
+   * logins). Returns the file's path.
+   */
+  save(dir?: string | undefined | null): string
 }
 
 /**
@@ -115,6 +159,39 @@ export declare class Emulator {
   clearLog(): void
   /** Stops the server (idempotent); other methods throw afterwards. */
   shutdown(): void
+  /** Registers a new GitHub App with a fresh RSA key. It can act on nothing until installed. */
+  registerApp(): RegisteredApp
+  /**
+   * Installs App `appId` on an organization or user (covering its repositories) or on one
+   * repository, and returns the installation id; installing twice returns the same one.
+   * Throws `INVALID_INPUT` for an App this emulator did not register.
+   */
+  installApp(appId: number, on: EmulatorScope): number
+  /**
+   * Replaces the authentication settings (absent fields: GitHub's values). They apply to
+   * tokens and codes issued afterwards; the clock skew applies at once.
+   */
+  setAuthSettings(settings?: AuthSettings | undefined | null): void
+  /** The authentication settings in force, every field present. */
+  authSettings(): AuthSettings
+  /** Every device code issued so far, oldest first. */
+  deviceCodes(): Array<DeviceCodeInfo>
+  /**
+   * Approves the code the user sees as `userCode` (any case), as `login` or the demo user:
+   * the flow's next poll gets a `ghu_` token of that user. False when there is no such code
+   * or it was already exchanged.
+   */
+  approveDeviceCode(userCode: string, login?: string | undefined | null): boolean
+  /**
+   * Denies the code: the flow rejects with `LOGIN_FAILED`, reason `denied`. False as for
+   * approving.
+   */
+  denyDeviceCode(userCode: string): boolean
+  /**
+   * Makes the code's next poll answer `slow_down` (its interval grows by 5 s), so a client's
+   * handling of it is tested without polling too fast. False as for approving.
+   */
+  slowDownDeviceCode(userCode: string): boolean
 }
 
 /**
@@ -186,6 +263,25 @@ export declare class SecretStream {
   [globalThis.Symbol.asyncIterator](): globalThis.__NapiRsAsyncGenerator<SecretStream, SecretInfo, void, undefined>
 }
 
+/**
+ * How long the emulator's credentials live and what its clock says, so token renewal, clock
+ * drift and device-flow polling are tested in seconds. `setAuthSettings` replaces them all:
+ * an absent field takes GitHub's value; `authSettings()` returns every field.
+ */
+export interface AuthSettings {
+  /** How long an installation token (`ghs_...`) is valid. GitHub's: 3600000. */
+  installationTokenLifetimeMs?: number
+  /**
+   * Seconds added to the emulator's clock for authentication (JWT checks, expiries);
+   * positive means the server is ahead of the client. Default: 0.
+   */
+  clockSkewSecs?: number
+  /** The polling interval a device flow is told to keep; tests set 0. GitHub's: 5. */
+  devicePollIntervalSecs?: number
+  /** How long a device code can be exchanged. GitHub's: 900000. */
+  deviceCodeLifetimeMs?: number
+}
+
 /** One failed item: the fields of the error it would have thrown alone. */
 export interface BulkFailure {
   /** The secret's name. */
@@ -218,8 +314,14 @@ export interface BulkReport {
  * (stated here, kept in one place in Rust). Durations are whole milliseconds.
  */
 export interface ClientOptions {
-  /** Default: `GITHUB_TOKEN`, else `GH_TOKEN`. */
+  /**
+   * A token (`ghp_`, `github_pat_`, `gho_`, `ghu_`, `ghs_`). Default (with no `app` either):
+   * `GITHUB_TOKEN`, else `GH_TOKEN`, else the login `DeviceLogin.save()` or `codespaces-secrets
+   * auth login` stored for the API's host, else `gh auth token`.
+   */
   token?: string
+  /** Act as a GitHub App instead of with a token (not both: `INVALID_INPUT`). */
+  app?: GitHubApp
   /**
    * `https://`, or `http://` to a loopback host. Default: `GITHUB_API_URL`, else
    * `https://api.github.com`.
@@ -258,6 +360,71 @@ export interface ClientOptions {
    * `setMany` and `sync` it bounds each item. Default: 300000.
    */
   deadlineMs?: number
+}
+
+/** The code to show the user: they open `verificationUri` and type `userCode`. */
+export interface DeviceCode {
+  /** The code the user types, e.g. `WDJB-MJHT`. */
+  userCode: string
+  /** Where they type it, e.g. `https://github.com/login/device`. */
+  verificationUri: string
+  /** How long the code stays valid. */
+  expiresInMs: number
+  /** How often GitHub allows polling (the flow keeps to it, slowing down when told). */
+  intervalMs: number
+}
+
+/** A device code the emulator issued (never the secret device code itself). */
+export interface DeviceCodeInfo {
+  /** The code the user types. */
+  userCode: string
+  /** The client id the flow was started with. */
+  clientId: string
+  /** The scopes requested, space-separated (empty when none). */
+  scope: string
+  /** Whether the user approved or denied it yet. */
+  status: 'pending' | 'approved' | 'denied'
+}
+
+/**
+ * Logs a user in with the OAuth device flow: asks GitHub for a code, hands it to `onCode`,
+ * then polls at GitHub's pace until the user approves it on GitHub's page. Resolves with the
+ * user's token; rejects with `LOGIN_FAILED` (and a `reason`) when the user denies it, the code
+ * expires, or `cancel` / `signal` ends the wait, or with `INVALID_INPUT` for bad options.
+ */
+export declare function deviceFlow(options: DeviceFlowOptions): Promise<DeviceLogin>
+
+/** What to log in to, and as which app. */
+export interface DeviceFlowOptions {
+  /** The client id of an OAuth app or GitHub App with "Enable Device Flow" checked. */
+  clientId: string
+  /**
+   * OAuth scopes; user Codespaces secrets need `codespace`. Default (absent or empty):
+   * `['codespace']`. A GitHub App's user tokens carry the App's permissions instead.
+   */
+  scopes?: Array<string>
+  /** The API root the token is for. Default: `GITHUB_API_URL`, else `https://api.github.com`. */
+  baseUrl?: string
+  /**
+   * The web origin serving `/login/device`. Default: derived from the API root
+   * (`api.github.com` → `github.com`, `api.SUB.ghe.com` → `SUB.ghe.com`, else the same origin).
+   */
+  webUrl?: string
+  /** Time allowed per HTTP request. Default: 30000. */
+  timeoutMs?: number
+  /**
+   * Shows the user the code, on the JavaScript thread, once GitHub issued it (an exception
+   * it throws is reported like one from an event listener; the login goes on). Default:
+   * prints `Open <verificationUri> and enter <userCode>` to stderr.
+   */
+  onCode?: (code: DeviceCode) => void
+  /**
+   * Stops the wait when cancelled: the Promise rejects with `LOGIN_FAILED`, reason
+   * `cancelled`.
+   */
+  cancel?: CancelHandle
+  /** Stops the wait when aborted, like `cancel`. */
+  signal?: AbortSignal
 }
 
 /** Settings for `new Emulator()`; everything is optional. */
@@ -317,6 +484,29 @@ export interface Faults {
   hideFreshWritesMs?: number
 }
 
+/**
+ * A GitHub App to act as, instead of a token: the client signs a JWT with the App's key and
+ * exchanges it for short-lived installation tokens, cached and renewed before they expire.
+ * Organization and repository secrets only; `client.user` calls fail with `INVALID_INPUT`
+ * before any request (user secrets need a user token, e.g. from `deviceFlow`).
+ */
+export interface GitHubApp {
+  /** The App's numeric id (`123456` or `'123456'`) or its client id (`'Iv23li...'`). */
+  appId: string | number
+  /**
+   * The private key GitHub generated for the App, as PEM text: PKCS#1 (`BEGIN RSA PRIVATE
+   * KEY`) or PKCS#8 (`BEGIN PRIVATE KEY`). A key that does not parse throws `INVALID_INPUT`
+   * quoting none of it.
+   */
+  privateKey: string
+  /**
+   * The installation to act as. Default: found per call from the organization or
+   * repository (`GET /orgs/{org}/installation`, `GET /repos/{owner}/{repo}/installation`),
+   * once each.
+   */
+  installationId?: number
+}
+
 /** One API request the emulator answered (never a token or a value). */
 export interface LoggedRequest {
   /** The `x-github-request-id` it was answered with. */
@@ -336,6 +526,9 @@ export interface LoggedRequest {
   /** `server_error`, `dropped_connection`, `primary_rate_limit` or `secondary_rate_limit`. */
   fault?: string
 }
+
+/** Why a login ended without a token: the `reason` of a `LOGIN_FAILED` error. */
+export type LoginFailure = 'denied' | 'expired' | 'cancelled' | 'refused'
 
 /** One entry of a sync's plan. */
 export interface PlannedChange {
@@ -373,6 +566,23 @@ export interface PublicKey {
   keyId: string
   /** Base64 of the 32-byte X25519 key. */
   key: string
+}
+
+/**
+ * A GitHub App registered with the emulator: `new Client({ app: { appId: app.id, privateKey:
+ * app.privateKeyPem } })` acts as it once it is installed (`installApp`).
+ */
+export interface RegisteredApp {
+  /** The App's numeric id, a JWT issuer. */
+  id: number
+  /** Its client id (`Iv1.`...), the other JWT issuer and the device flow's `clientId`. */
+  clientId: string
+  /** Its URL name. */
+  slug: string
+  /** Its private key, PKCS#1 PEM (`BEGIN RSA PRIVATE KEY`), as GitHub hands them out. */
+  privateKeyPem: string
+  /** The same key as PKCS#8 PEM (`BEGIN PRIVATE KEY`). */
+  privateKeyPkcs8Pem: string
 }
 
 /** A repository in a secret's selected-repositories list. */

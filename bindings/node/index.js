@@ -835,10 +835,14 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.CancelHandle = nativeBinding.CancelHandle
 module.exports.Client = nativeBinding.Client
+module.exports.DeviceLogin = nativeBinding.DeviceLogin
 module.exports.Emulator = nativeBinding.Emulator
 module.exports.Scope = nativeBinding.Scope
 module.exports.SecretStream = nativeBinding.SecretStream
+module.exports.deviceFlow = nativeBinding.deviceFlow
+module.exports.LoginFailure = nativeBinding.LoginFailure
 module.exports.seal = nativeBinding.seal
 module.exports.SetOutcome = nativeBinding.SetOutcome
 module.exports.SyncAction = nativeBinding.SyncAction

@@ -48,21 +48,30 @@ def lifecycle(client: Client, owner: str, name: str, repo_id: Optional[int]) -> 
     for listed in client.user.repositories("DEMO_USER_TOKEN"):
         print(f"   visible to {listed.full_name} (id {listed.id})")
 
-    step("6. Sync from a .env file (dry run, then for real)")
     with tempfile.TemporaryDirectory() as folder:
-        env = Path(folder) / ".env"
+        env, state, state_key = (Path(folder) / n for n in (".env", "state.json", "state.key"))
         env.write_text("DEMO_API_KEY=k-789-synced\nDEMO_DB_URL=postgres://demo\n")
-        for change in repo.sync_env_file(env, dry_run=True).plan:
-            print(f"   would {change.action}: {change.name}")
-        print(f"   {repo.sync_env_file(env).result}")
 
-    step("7. Errors are classes with GitHub's status and request id")
+        step("6. Sync from a .env file (dry run, then for real, recording a state)")
+        for change in repo.sync_env_file(env, dry_run=True).plan:
+            print(f"   would {change.action}: {change.name} ({change.reason})")
+        # The state holds keyed fingerprints and GitHub's updated_at, never a value; its key
+        # belongs elsewhere (by default ~/.config/codespaces-secrets): here a temporary file.
+        print(f"   {repo.sync_env_file(env, state=state, state_key_file=state_key).result}")
+
+        step("7. Sync again after editing one line: only that value is written")
+        env.write_text("DEMO_API_KEY=k-789-synced\nDEMO_DB_URL=postgres://demo-2\n")
+        again = repo.sync_env_file(env, state=state, state_key_file=state_key)
+        for line in str(again).splitlines():  # each secret's action (and why), then a summary
+            print(f"   {line}")
+
+    step("8. Errors are classes with GitHub's status and request id")
     try:
         repo.get("NO_SUCH_SECRET")
     except errors.NotFoundError as err:
         print(f"   NotFoundError: HTTP {err.status}, request id {err.request_id}")
 
-    step("8. Delete everything the demo created")
+    step("9. Delete everything the demo created")
     for secret_name in ("DEMO_API_KEY", "DEMO_DB_URL"):
         repo.delete(secret_name)
         print(f"   deleted {secret_name}")
@@ -71,7 +80,7 @@ def lifecycle(client: Client, owner: str, name: str, repo_id: Optional[int]) -> 
 
 
 async def with_asyncio(client: AsyncClient, owner: str, name: str) -> None:
-    step("9. The same with asyncio: concurrent calls, and `async for` over the list")
+    step("10. The same with asyncio: concurrent calls, and `async for` over the list")
     repo = client.repo(owner, name)
     outcomes = await asyncio.gather(repo.set("DEMO_ASYNC_A", "a"), repo.set("DEMO_ASYNC_B", "b"))
     print(f"   DEMO_ASYNC_A, DEMO_ASYNC_B -> {', '.join(str(o) for o in outcomes)}")

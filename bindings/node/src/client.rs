@@ -4,9 +4,11 @@ use std::time::Duration;
 
 use codespaces_secrets as sdk;
 use napi::Env;
+use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 
-use crate::error::throw;
+use crate::app::GitHubApp;
+use crate::error::{promise, throw};
 use crate::scope::Scope;
 
 /// Settings for `new Client()`, one per field of the SDK's `ClientSettings`. Everything is
@@ -15,8 +17,12 @@ use crate::scope::Scope;
 #[napi(object)]
 #[derive(Default)]
 pub struct ClientOptions {
-    /// Default: `GITHUB_TOKEN`, else `GH_TOKEN`.
+    /// A token (`ghp_`, `github_pat_`, `gho_`, `ghu_`, `ghs_`). Default (with no `app` either):
+    /// `GITHUB_TOKEN`, else `GH_TOKEN`, else the login `DeviceLogin.save()` or `codespaces-secrets
+    /// auth login` stored for the API's host, else `gh auth token`.
     pub token: Option<String>,
+    /// Act as a GitHub App instead of with a token (not both: `INVALID_INPUT`).
+    pub app: Option<GitHubApp>,
     /// `https://`, or `http://` to a loopback host. Default: `GITHUB_API_URL`, else
     /// `https://api.github.com`.
     pub base_url: Option<String>,
@@ -56,6 +62,7 @@ impl TryFrom<ClientOptions> for sdk::ClientSettings {
     fn try_from(o: ClientOptions) -> Result<Self, sdk::Error> {
         Ok(Self {
             token: o.token,
+            app: o.app.map(sdk::GitHubApp::try_from).transpose()?,
             base_url: o.base_url,
             user_agent: o.user_agent,
             timeout: millis("timeoutMs", o.timeout_ms)?,
@@ -75,7 +82,10 @@ impl TryFrom<ClientOptions> for sdk::ClientSettings {
 }
 
 /// A duration given in whole milliseconds, 0 or more.
-fn millis(option: &'static str, ms: Option<i64>) -> Result<Option<Duration>, sdk::Error> {
+pub(crate) fn millis(
+    option: &'static str,
+    ms: Option<i64>,
+) -> Result<Option<Duration>, sdk::Error> {
     let ms = ms.map(u64::try_from).transpose();
     let ms = ms.map_err(|_| sdk::Error::invalid_input(option, "must be 0 or more milliseconds"))?;
     Ok(ms.map(Duration::from_millis))
@@ -98,7 +108,8 @@ pub struct Client {
 #[napi]
 impl Client {
     /// Checks the settings (no request is sent); throws an `INVALID_INPUT` error for a missing
-    /// token, a malformed URL or a negative number.
+    /// token, a token and an `app` both, an App key that does not parse, a malformed URL or a
+    /// negative number.
     #[napi(constructor)]
     pub fn new(env: Env, options: Option<ClientOptions>) -> napi::Result<Self> {
         let settings = sdk::ClientSettings::try_from(options.unwrap_or_default());
@@ -122,6 +133,14 @@ impl Client {
     #[napi]
     pub fn org(&self, org: String) -> Scope {
         Scope::new(self.inner.org(org).into())
+    }
+
+    /// The login of the user the token belongs to (`GET /user`): a check that a token works,
+    /// e.g. one from `deviceFlow`. Rejects with `INVALID_INPUT` for a GitHub App (it is no user).
+    #[napi]
+    pub fn user_login<'env>(&self, env: &'env Env) -> napi::Result<PromiseRaw<'env, String>> {
+        let client = self.inner.clone();
+        promise(env, async move { client.user_login().await }, |login| login)
     }
 
     /// The API root in use.

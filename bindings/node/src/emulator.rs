@@ -34,13 +34,13 @@ impl Emulator {
         })
     }
 
-    fn get(&self) -> napi::Result<&emu::Emulator> {
+    pub(crate) fn get(&self) -> napi::Result<&emu::Emulator> {
         self.running
             .as_ref()
             .ok_or_else(|| napi::Error::from_reason("the emulator was shut down"))
     }
 
-    fn scope(env: &Env, scope: EmulatorScope) -> napi::Result<emu::Scope> {
+    pub(crate) fn scope(env: &Env, scope: EmulatorScope) -> napi::Result<emu::Scope> {
         throw(env, emu::Scope::try_from(scope))
     }
 

@@ -11,7 +11,8 @@ use napi::Env;
 use napi::bindgen_prelude::{JsObjectValue, JsValue, PromiseRaw, ToNapiValue};
 
 /// The JavaScript `Error` for an SDK error: `message`, `code`, and `status`, `requestId`,
-/// `documentationUrl` when GitHub answered. The message never holds a token or a value.
+/// `documentationUrl` when GitHub answered, `reason` for a failed login. The message never
+/// holds a token, a key or a value.
 pub(crate) fn to_js(env: &Env, error: &Error) -> napi::Error {
     build(env, error).unwrap_or_else(|failed| failed)
 }
@@ -27,6 +28,9 @@ fn build(env: &Env, error: &Error) -> napi::Result<napi::Error> {
     }
     if let Some(url) = error.documentation_url() {
         object.set_named_property("documentationUrl", url)?;
+    }
+    if let Error::Login { reason, .. } = error {
+        object.set_named_property("reason", reason.as_str())?;
     }
     Ok(napi::Error::from(object.to_unknown()))
 }

@@ -6,12 +6,16 @@
 //! and `index.d.ts` are generated from these files by `napi build` (see `package.json`).
 #![deny(missing_docs)]
 
+mod app;
 mod client;
 mod convert;
+mod device_flow;
 mod emulator;
+mod emulator_auth;
 mod emulator_options;
 mod emulator_records;
 mod error;
+mod login;
 mod models;
 mod pairs;
 mod scope;
@@ -19,6 +23,7 @@ mod scope_bulk;
 mod stream;
 mod sync_models;
 
+pub use device_flow::device_flow;
 use napi::Env;
 use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;

@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url)
 
 test('require() and import give the same exports', () => {
   const cjs = require('codespaces-secrets')
-  for (const name of ['Client', 'Emulator', 'seal']) {
+  for (const name of ['Client', 'Emulator', 'seal', 'deviceFlow', 'CancelHandle', 'DeviceLogin']) {
     assert.equal(typeof cjs[name], 'function', name)
     assert.equal(cjs[name], esm[name], name)
   }

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
 
 import * as binding from 'codespaces-secrets'
-import { Client } from 'codespaces-secrets'
+import { Client, deviceFlow } from 'codespaces-secrets'
 import { setup } from './helpers.mjs'
 
 const root = new URL('../../../', import.meta.url)
@@ -22,6 +22,14 @@ const dts = readFileSync(new URL('../index.d.ts', import.meta.url), 'utf8')
 const settingsRs = readFileSync(new URL('crates/client/src/settings.rs', root), 'utf8')
 const DURATIONS = new Set([...settingsRs.matchAll(/pub (\w+): Option<Duration>/g)].map((m) => m[1]))
 const EXCUSED = surface.exceptions?.node ?? {}
+
+/** The `Duration` fields (plain or `Option`) of Rust struct `name` in `file` (from the root). */
+function durationsOf(file, name) {
+  const rust = readFileSync(new URL(file, root), 'utf8')
+  const struct = new RegExp(`pub struct ${name} \\{([\\s\\S]*?)\\n\\}`).exec(rust)
+  assert.ok(struct, `${file} declares no struct ${name}`)
+  return new Set([...struct[1].matchAll(/pub (\w+): (?:Option<)?Duration\b/g)].map((m) => m[1]))
+}
 
 const camel = (snake) => snake.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
 const pascal = (snake) => camel(snake).replace(/^./, (c) => c.toUpperCase())
@@ -63,11 +71,11 @@ function literals(name) {
 /**
  * Whether the binding reads `field` of an options object: napi converts every field it knows
  * and names it (`Interface.field`) when the value has the wrong type; an unknown field is
- * ignored.
+ * ignored. `base` holds the fields an object needs besides the one checked.
  */
-function reads(call, iface, field) {
+function reads(call, iface, field, base = {}) {
   try {
-    Promise.resolve(call({ [field]: Symbol('wrong type') })).catch(() => {})
+    Promise.resolve(call({ ...base, [field]: Symbol('wrong type') })).catch(() => {})
   } catch (error) {
     return String(error?.message).includes(`${iface}.${field}`)
   }
@@ -177,8 +185,70 @@ test('parity with api/surface.json: index.d.ts and the runtime objects', async (
     parity.assertComplete('reports')
   })
 
-  await t.test('sync actions, write reasons and visibilities are string-enum values', () => {
-    for (const [section, type] of [['sync_actions', 'SyncAction'], ['write_reasons', 'WriteReason'], ['visibilities', 'Visibility']]) {
+  await t.test('a GitHub App is a GitHubApp object, read by new Client({ app })', () => {
+    const declared = members('interface', 'GitHubApp')
+    const app = emu.registerApp()
+    const make = (a) => new Client({ app: a, baseUrl: emu.baseUrl })
+    const base = { appId: app.id, privateKey: app.privateKeyPem, installationId: 1 }
+    assert.ok(!reads(make, 'GitHubApp', 'notAField', base), 'an unknown field is ignored')
+    parity.each('github_app', (item, cell) => {
+      const name = camel(item)
+      cell(declared.has(name), `index.d.ts: GitHubApp lacks ${name} (${item})`)
+      cell(reads(make, 'GitHubApp', name, base), `runtime: new Client({ app }) does not read app.${name} (${item})`)
+    })
+    parity.assertComplete('GitHubApp')
+  })
+
+  await t.test('the device flow: DeviceFlowOptions read by deviceFlow(), the DeviceCode and DeviceLogin it gives', async () => {
+    const durations = {
+      device_flow_options: durationsOf('crates/client/src/device_login.rs', 'DeviceFlowOptions'),
+      device_code: durationsOf('crates/transport/src/auth/device_flow.rs', 'DeviceCode'),
+    }
+    assert.ok(durations.device_flow_options.has('timeout') && durations.device_code.has('interval'), 'durations found')
+    const field = (section, item) => camel(item) + (durations[section]?.has(item) ? 'Ms' : '')
+
+    const declaredOptions = members('interface', 'DeviceFlowOptions')
+    // A flow that starts by mistake ends at once: GitHub refuses an unknown client id.
+    const base = { clientId: 'Iv23liParityNoSuchApp', baseUrl: emu.baseUrl }
+    assert.ok(!reads(deviceFlow, 'DeviceFlowOptions', 'notAnOption', base), 'an unknown field is ignored')
+    parity.each('device_flow_options', (item, cell) => {
+      const name = field('device_flow_options', item)
+      const line = declaredOptions.get(name)
+      cell(line, `index.d.ts: DeviceFlowOptions lacks ${name} (${item})`)
+      if (durations.device_flow_options.has(item)) cell(/:\s*number\b/.test(line), `index.d.ts: DeviceFlowOptions.${name} is not a number of milliseconds`)
+      cell(reads(deviceFlow, 'DeviceFlowOptions', name, base), `runtime: deviceFlow() does not read ${name} (${item})`)
+    })
+
+    emu.setAuthSettings({ devicePollIntervalSecs: 0 })
+    const app = emu.registerApp()
+    let code
+    const login = await deviceFlow({
+      clientId: app.clientId,
+      baseUrl: emu.baseUrl,
+      onCode: (c) => {
+        code = c
+        emu.approveDeviceCode(c.userCode)
+      },
+    })
+    const declaredCode = members('interface', 'DeviceCode')
+    parity.each('device_code', (item, cell) => {
+      const name = field('device_code', item)
+      const line = declaredCode.get(name)
+      cell(line, `index.d.ts: DeviceCode lacks ${name} (${item})`)
+      if (durations.device_code.has(item)) cell(/:\s*number\b/.test(line), `index.d.ts: DeviceCode.${name} is not a number of milliseconds`)
+      cell(name in code, `runtime: the code onCode receives has no ${name} (${item})`)
+    })
+    const declaredLogin = members('class', 'DeviceLogin')
+    parity.each('device_login', (item, cell) => {
+      const name = camel(item)
+      cell(declaredLogin.has(name), `index.d.ts: DeviceLogin lacks ${name} (${item})`)
+      cell(typeof login[name] === 'string' && login[name] !== '', `runtime: a DeviceLogin has no ${name} (${item})`)
+    })
+    parity.assertComplete('device flow')
+  })
+
+  await t.test('sync actions, write reasons, visibilities and login failures are string-enum values', () => {
+    for (const [section, type] of [['sync_actions', 'SyncAction'], ['write_reasons', 'WriteReason'], ['visibilities', 'Visibility'], ['login_failures', 'LoginFailure']]) {
       const declared = literals(type)
       parity.each(section, (item, cell) => {
         cell(declared.has(item), `index.d.ts: type ${type} lacks '${item}'`)

@@ -14,7 +14,7 @@ use crate::convert::{
 };
 use crate::errors::PyError;
 use crate::ops;
-use crate::runtime::spawn;
+use crate::runtime::{spawn, spawn_with};
 
 /// The secrets of a user, repository or organization; every call returns an awaitable.
 #[pyclass(frozen, module = "codespaces_secrets")]
@@ -150,11 +150,26 @@ impl AsyncSecretIterator {
     }
     fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let stream = Arc::clone(&self.0);
-        pyo3_async_runtimes::tokio::future_into_py(py, async move {
+        spawn_with(py, async move {
             match stream.lock().await.next().await {
-                Some(item) => Ok(item.map_err(PyError)?),
-                None => Err(PyStopAsyncIteration::new_err(())),
+                Some(item) => item.map_err(StreamEnd::Failed),
+                None => Err(StreamEnd::Done),
             }
         })
+    }
+}
+
+/// Why `__anext__` has no secret: the stream ended, or a page failed.
+enum StreamEnd {
+    Done,
+    Failed(codespaces_secrets::Error),
+}
+
+impl From<StreamEnd> for PyErr {
+    fn from(end: StreamEnd) -> Self {
+        match end {
+            StreamEnd::Done => PyStopAsyncIteration::new_err(()),
+            StreamEnd::Failed(error) => PyError(error).into(),
+        }
     }
 }

@@ -6,6 +6,7 @@
 use pyo3::prelude::*;
 
 use crate::aio::AsyncScope;
+use crate::auth::GitHubApp;
 use crate::convert::seconds;
 use crate::errors::PyError;
 use crate::scope::Scope;
@@ -25,7 +26,7 @@ macro_rules! client_class {
         #[pymethods]
         impl $client {
             #[new]
-            #[pyo3(signature = (token=None, base_url=None, *, user_agent=None, timeout=None,
+            #[pyo3(signature = (token=None, base_url=None, *, app=None, user_agent=None, timeout=None,
                                 connect_timeout=None, max_retries=None, retry_base_delay=None,
                                 write_interval=None, max_rate_limit_wait=None,
                                 secondary_rate_limit_backoff=None, max_rate_limit_retries=None,
@@ -34,6 +35,7 @@ macro_rules! client_class {
             fn new(
                 token: Option<String>,
                 base_url: Option<String>,
+                app: Option<Bound<'_, GitHubApp>>,
                 user_agent: Option<String>,
                 timeout: Option<f64>,
                 connect_timeout: Option<f64>,
@@ -49,6 +51,7 @@ macro_rules! client_class {
                 // Python has its keyword.
                 let settings = codespaces_secrets::ClientSettings {
                     token,
+                    app: app.map(|app| app.get().0.clone()),
                     base_url,
                     user_agent,
                     timeout: seconds("timeout", timeout)?,

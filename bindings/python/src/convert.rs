@@ -13,6 +13,7 @@ use crate::enums::Visibility;
 use crate::errors::PyError;
 use crate::ops::ProgressFn;
 use crate::reports::Progress;
+use crate::runtime;
 
 /// A secret's plaintext as Python holds it: `str` (sent as UTF-8) or `bytes`, copied once into a
 /// buffer that is wiped when dropped; the SDK checks the size and takes the buffer over.
@@ -116,7 +117,7 @@ pub(crate) fn seconds(
 pub(crate) fn progress(callback: Option<Py<PyAny>>, event_loop: Option<Py<PyAny>>) -> ProgressFn {
     Box::new(move |p| {
         let Some(callback) = &callback else { return };
-        Python::attach(|py| {
+        runtime::attach(|py| {
             let arg = Progress::from(p);
             let called = match &event_loop {
                 Some(event_loop) => event_loop

@@ -26,7 +26,7 @@ impl From<PyError> for PyErr {
 }
 
 /// An exception instance for `error`: its class by code, with the message, HTTP status,
-/// request id, documentation URL and (rate limits) when to retry.
+/// request id, documentation URL, (rate limits) when to retry and (logins) why it failed.
 pub(crate) fn exception<'py>(py: Python<'py>, error: &Error) -> PyResult<Bound<'py, PyAny>> {
     let classes = py
         .import("codespaces_secrets.errors")?
@@ -38,6 +38,9 @@ pub(crate) fn exception<'py>(py: Python<'py>, error: &Error) -> PyResult<Bound<'
     kwargs.set_item("documentation_url", error.documentation_url())?;
     if let Error::RateLimited { retry_at, .. } = error {
         kwargs.set_item("retry_at", retry_at.map(DateTime::<Utc>::from))?;
+    }
+    if let Error::Login { reason, .. } = error {
+        kwargs.set_item("reason", reason.as_str())?;
     }
     class.call((error.to_string(),), Some(&kwargs))
 }

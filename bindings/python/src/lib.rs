@@ -7,8 +7,11 @@
 #![deny(missing_docs)]
 
 mod aio;
+mod auth;
+mod awaitable;
 mod client;
 mod convert;
+mod device_flow;
 mod enums;
 mod errors;
 mod models;
@@ -17,6 +20,7 @@ mod reports;
 mod runtime;
 mod scope;
 mod testing;
+mod testing_auth;
 mod testing_models;
 
 use pyo3::prelude::*;
@@ -25,6 +29,7 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    runtime::close_at_exit(m)?;
     m.add_function(wrap_pyfunction!(models::seal, m)?)?;
     m.add_class::<client::Client>()?;
     m.add_class::<scope::Scope>()?;
@@ -45,7 +50,14 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<enums::SyncAction>()?;
     m.add_class::<enums::WriteReason>()?;
     m.add_class::<reports::Progress>()?;
+    m.add_class::<auth::GitHubApp>()?;
+    m.add_function(wrap_pyfunction!(device_flow::device_flow, m)?)?;
+    m.add_function(wrap_pyfunction!(device_flow::device_flow_async, m)?)?;
+    m.add_class::<auth::DeviceCode>()?;
+    m.add_class::<auth::DeviceLogin>()?;
+    m.add_class::<auth::CancelHandle>()?;
     m.add_class::<testing::Emulator>()?;
+    m.add_class::<testing_auth::RegisteredApp>()?;
     m.add_class::<testing_models::StoredSecret>()?;
     m.add_class::<testing_models::LoggedRequest>()?;
     Ok(())

@@ -12,6 +12,7 @@ use pyo3::types::{PyBytes, PyDict};
 use crate::convert::{Plaintext, seconds};
 use crate::errors::PyError;
 use crate::models::PublicKey;
+use crate::testing_auth::{RegisteredApp, auth_settings};
 use crate::testing_models::{LoggedRequest, StoredSecret, faults, refused, repos, scope};
 
 /// A local server that behaves like GitHub's Codespaces secrets API, on 127.0.0.1 with a free
@@ -170,6 +171,59 @@ impl Emulator {
     }
     fn clear_log(&self) -> PyResult<()> {
         self.with(emu::Emulator::clear_log)
+    }
+    /// Registers a GitHub App (a fresh RSA key); it can act on nothing until installed.
+    fn register_app(&self) -> PyResult<RegisteredApp> {
+        self.with(|e| RegisteredApp(e.register_app()))
+    }
+    /// Installs app `app_id` on an account (`user=` or `org=`: its scope and every repository
+    /// it owns) or one repository (`repo="owner/name"`); returns the installation id. An `app_id` this
+    /// emulator did not register raises `ValueError`.
+    #[pyo3(signature = (app_id, **scope))]
+    fn install_app(&self, app_id: u64, scope: Option<&Bound<'_, PyDict>>) -> PyResult<u64> {
+        let installed =
+            self.with(|e| self::scope(e, scope).map(|on| e.try_install_app(app_id, &on)))??;
+        installed.ok_or_else(|| {
+            pyo3::exceptions::PyValueError::new_err(format!(
+                "no app {app_id} is registered with this emulator"
+            ))
+        })
+    }
+    /// Changes the authentication settings given (seconds, or an int); the others stay.
+    #[pyo3(signature = (*, installation_token_lifetime=None, clock_skew=None,
+        device_poll_interval=None, device_code_lifetime=None))]
+    fn set_auth_settings(
+        &self,
+        installation_token_lifetime: Option<f64>,
+        clock_skew: Option<i64>,
+        device_poll_interval: Option<u32>,
+        device_code_lifetime: Option<f64>,
+    ) -> PyResult<()> {
+        self.with(|e| {
+            let settings = auth_settings(
+                e.auth_settings(),
+                installation_token_lifetime,
+                clock_skew,
+                device_poll_interval,
+                device_code_lifetime,
+            )?;
+            e.set_auth_settings(settings);
+            Ok(())
+        })?
+    }
+    /// Approves the device code the user sees (as `login`, else the demo user). False if
+    /// there is no such pending code.
+    #[pyo3(signature = (user_code, login=None))]
+    fn approve_device_code(&self, user_code: &str, login: Option<&str>) -> PyResult<bool> {
+        self.with(|e| e.approve_device_code(user_code, login))
+    }
+    /// Denies the device code: the login fails with reason `"denied"`.
+    fn deny_device_code(&self, user_code: &str) -> PyResult<bool> {
+        self.with(|e| e.deny_device_code(user_code))
+    }
+    /// Makes the next poll of the code answer `slow_down` (its interval grows by 5 s).
+    fn slow_down_device_code(&self, user_code: &str) -> PyResult<bool> {
+        self.with(|e| e.slow_down_device_code(user_code))
     }
     /// Stops the server (idempotent).
     fn close(&self, py: Python<'_>) {

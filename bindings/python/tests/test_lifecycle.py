@@ -12,10 +12,13 @@ from conftest import HELLO_WORLD_ID, REPO
 
 
 def test_configuration_comes_from_the_environment(
-    emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+    emulator: Emulator, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     for name in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL"):
         monkeypatch.delenv(name, raising=False)
+    # The chain's last links: no stored login, no `gh` (whatever this machine has set up).
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(errors.InvalidInputError, match="token"):
         Client()
     monkeypatch.setenv("GH_TOKEN", emulator.token)

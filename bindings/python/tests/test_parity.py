@@ -14,7 +14,7 @@ import inspect
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, get_args, get_type_hints
 
 import pytest
 
@@ -24,6 +24,9 @@ from codespaces_secrets import (
     AsyncScope,
     BulkReport,
     Client,
+    DeviceCode,
+    DeviceLogin,
+    GitHubApp,
     PlannedChange,
     Progress,
     Scope,
@@ -31,6 +34,8 @@ from codespaces_secrets import (
     SyncReport,
     Visibility,
     WriteReason,
+    device_flow,
+    device_flow_async,
     errors,
 )
 from conftest import PARITY_CELLS
@@ -51,6 +56,8 @@ REPORTS = {
     "planned_change": PlannedChange,
     "progress": Progress,
 }
+# Sections naming the attributes (properties) of one class.
+ATTRIBUTES = {"device_code": DeviceCode, "device_login": DeviceLogin}
 ENUMS = {"sync_actions": SyncAction, "write_reasons": WriteReason, "visibilities": Visibility}
 KEYWORD_KINDS = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
 
@@ -104,6 +111,11 @@ def stub_keywords(fn: ast.FunctionDef) -> set[str]:
 def stub_has_keyword(cls: str, method: str, keyword: str) -> bool:
     defs = stub_defs(cls, method)
     return bool(defs) and all(keyword in stub_keywords(d) for d in defs)
+
+
+def stub_function(name: str) -> list[ast.FunctionDef]:
+    """The stub's module-level function `name` (a list: empty when absent)."""
+    return [d for d in STUB.body if isinstance(d, ast.FunctionDef) and d.name == name]
 
 
 def stub_has_property(cls: str, name: str) -> bool:
@@ -163,7 +175,8 @@ def members(enum: type) -> dict[str, Any]:
 def test_the_surface_has_no_part_this_test_does_not_check() -> None:
     known = {
         "about", "exceptions", "scope_operations", "selectable_operations", "client_settings",
-        "set_options", "sync_options", "report_fields", "error_codes", *ENUMS,
+        "set_options", "sync_options", "report_fields", "error_codes", "github_app",
+        "device_flow_options", "login_failures", *ATTRIBUTES, *ENUMS,
     }
     unknown = sorted(set(SURFACE) - known)
     assert not unknown, f"api/surface.json has parts test_parity.py does not check: {unknown}"
@@ -245,4 +258,43 @@ def test_every_error_code_has_its_exception_class(parity: Parity) -> None:
         )
     extra = sorted(set(by_code) - set(SURFACE["error_codes"]))
     parity.check(not extra, f"error_codes: errors._BY_CODE has codes the file lacks: {extra}")
+    parity.done()
+
+
+def test_github_app_takes_every_field(parity: Parity) -> None:
+    for field in parity.items("github_app"):
+        cell = f"github_app: GitHubApp({field}=)"
+        parity.check(runtime_has_keyword(GitHubApp, field), f"{cell} (module)")
+        parity.check(stub_has_keyword("GitHubApp", "__new__", field), f"{cell} (stub)")
+    parity.done()
+
+
+def test_every_device_flow_option_is_a_keyword(parity: Parity) -> None:
+    for option in parity.items("device_flow_options"):
+        for function in (device_flow, device_flow_async):
+            cell = f"device_flow_options: {function.__name__}({option}=)"
+            parity.check(runtime_has_keyword(function, option), f"{cell} (module)")
+            defs = stub_function(function.__name__)
+            in_stub = bool(defs) and all(option in stub_keywords(d) for d in defs)
+            parity.check(in_stub, f"{cell} (stub)")
+    parity.done()
+
+
+def test_every_device_flow_field_is_an_attribute(parity: Parity) -> None:
+    for section, cls in ATTRIBUTES.items():
+        for field in parity.items(section):
+            cell = f"{section}: {cls.__name__}.{field}"
+            parity.check(inspect.isdatadescriptor(getattr(cls, field, None)), f"{cell} (module)")
+            parity.check(stub_has_property(cls.__name__, field), f"{cell} (stub)")
+    parity.done()
+
+
+def test_every_login_failure_is_a_reason(parity: Parity) -> None:
+    """`LoginFailed.reason` is one of these strings (the SDK's own names): the `Literal` its
+    constructor's `reason` is typed with."""
+    reasons = set(get_args(get_type_hints(errors.LoginFailed.__init__)["reason"]))
+    for reason in parity.items("login_failures"):
+        parity.check(reason in reasons, f"login_failures: LoginFailed(reason={reason!r})")
+    extra = sorted(reasons - set(SURFACE["login_failures"]))
+    parity.check(not extra, f"login_failures: LoginFailed's reason allows more: {extra}")
     parity.done()

@@ -17,10 +17,11 @@ pub struct Client(sdk::Client);
 
 #[uniffi::export]
 impl Client {
-    /// Checks the settings (`InvalidInput` for a missing token or a bad URL); sends no request.
+    /// Checks the settings (`InvalidInput` for no credentials, both a token and an App, an App
+    /// key that does not parse, or a bad URL); sends no request.
     #[uniffi::constructor]
     pub fn new(config: Arc<ClientConfig>) -> Result<Self, CodespacesSecretsError> {
-        Ok(Self(sdk::Client::new(config.settings.clone())?))
+        Ok(Self(sdk::Client::new(config.settings()?)?))
     }
 
     /// The authenticated user's secrets (`/user/codespaces/secrets`).
@@ -41,6 +42,15 @@ impl Client {
     /// The API root in use.
     pub fn base_url(&self) -> String {
         self.0.base_url().to_owned()
+    }
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl Client {
+    /// The login of the user the token belongs to (`GET /user`): who a device-flow login or a
+    /// stored token signs in as. An App has no user: `InvalidInput`, before any request.
+    pub async fn user_login(&self) -> Result<String, CodespacesSecretsError> {
+        Ok(self.0.user_login().await?)
     }
 }
 

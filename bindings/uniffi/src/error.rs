@@ -1,5 +1,6 @@
 //! The one error of the Kotlin and Swift API: a variant per SDK error kind, carrying what a
-//! caller branches on (status, request id) and a `reason` that is the SDK's own description.
+//! caller branches on (status, request id) and a `reason` that is the SDK's own description
+//! (except `LoginFailed`, whose `reason` is how the login ended, as in the SDK).
 //!
 //! Kotlin names it `CodespacesSecretsException` (uniffi turns an `…Error` suffix into
 //! `…Exception`); `toString()` there and `description` in Swift are the SDK's message. No field
@@ -8,6 +9,8 @@
 mod from_sdk;
 
 use std::time::SystemTime;
+
+use crate::device_flow::LoginFailure;
 
 /// Why a call failed. `reason` is the SDK's description (GitHub's message, the operation, the
 /// request id); `status`, `request_id` and `documentation_url` come from GitHub's answer.
@@ -138,6 +141,14 @@ pub enum CodespacesSecretsError {
         /// The SDK's description.
         reason: String,
     },
+    /// A device-flow login ended without a token. (Not `message`: Kotlin exceptions have one.)
+    #[error("{detail}")]
+    LoginFailed {
+        /// How it ended: `DENIED`, `EXPIRED`, `CANCELLED` or `REFUSED`.
+        reason: LoginFailure,
+        /// The SDK's description: what happened and what to do.
+        detail: String,
+    },
     /// A kind this binding does not know yet (the SDK's error enum is non-exhaustive).
     #[error("{reason}")]
     Other {
@@ -152,7 +163,7 @@ pub enum CodespacesSecretsError {
 impl CodespacesSecretsError {
     /// The stable code of the kind, the same in every binding: `INVALID_INPUT`, `UNAUTHORIZED`,
     /// `FORBIDDEN`, `NOT_FOUND`, `CONFLICT`, `VALIDATION_FAILED`, `RATE_LIMITED`, `SERVER_ERROR`,
-    /// `API_ERROR`, `TRANSPORT`, `DECODE`, `ENCRYPTION`.
+    /// `API_ERROR`, `TRANSPORT`, `DECODE`, `ENCRYPTION`, `LOGIN_FAILED`.
     pub fn code(&self) -> String {
         match self {
             Self::InvalidInput { .. } => "INVALID_INPUT",
@@ -167,6 +178,7 @@ impl CodespacesSecretsError {
             Self::Transport { .. } => "TRANSPORT",
             Self::Decode { .. } => "DECODE",
             Self::Encryption { .. } => "ENCRYPTION",
+            Self::LoginFailed { .. } => "LOGIN_FAILED",
             Self::Other { code, .. } => code,
         }
         .to_owned()

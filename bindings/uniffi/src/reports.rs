@@ -5,6 +5,7 @@ use std::sync::Arc;
 use codespaces_secrets as sdk;
 
 use crate::error::CodespacesSecretsError;
+use crate::listener_error::ListenerError;
 
 /// Progress of `setMany`, `sync` or `syncEnvFile`, given to a [`ProgressListener`] after each item.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -20,11 +21,11 @@ pub struct Progress {
 }
 
 /// Told after each write of `setMany`, `sync` or `syncEnvFile`, on the thread running the call. Keep it
-/// quick: the next item waits for it.
+/// quick: the next item waits for it. An exception it throws is ignored: the work goes on.
 #[uniffi::export(with_foreign)]
 pub trait ProgressListener: Send + Sync {
     /// One more item is done.
-    fn on_progress(&self, progress: Progress);
+    fn on_progress(&self, progress: Progress) -> Result<(), ListenerError>;
 }
 
 /// The SDK's progress callback, forwarding to the listener if there is one.
@@ -33,12 +34,16 @@ pub(crate) fn report_to(
 ) -> impl FnMut(sdk::Progress<'_>) + Send {
     move |p| {
         if let Some(listener) = &listener {
-            listener.on_progress(Progress {
+            let told = listener.on_progress(Progress {
                 done: u32::try_from(p.done).unwrap_or(u32::MAX),
                 total: u32::try_from(p.total).unwrap_or(u32::MAX),
                 name: p.name.to_owned(),
                 ok: p.ok,
             });
+            // A display problem must not stop the writes (nor, as a panic, the app).
+            if let Err(e) = told {
+                tracing::warn!(error = %e, "the progress listener threw; ignored");
+            }
         }
     }
 }

@@ -11,7 +11,13 @@ use crate::parse::{parse_org, parse_repo, parse_seconds};
 /// Printed after `--help`: where settings come from and what the exit status means.
 const AFTER_HELP: &str = "\
 Environment:
-  GITHUB_TOKEN, GH_TOKEN                 the token (GITHUB_TOKEN first); never taken as a flag
+  GITHUB_TOKEN, GH_TOKEN                 the token (GITHUB_TOKEN first); never taken as a flag.
+                                         Without either: the login `auth login` stored, then
+                                         `gh auth token` when the GitHub CLI is installed
+  GITHUB_APP_ID                          like --app-id (act as a GitHub App)
+  GITHUB_APP_PRIVATE_KEY_PATH            like --app-key
+  GITHUB_APP_PRIVATE_KEY                 the App's PEM itself, when no key file is given
+  GITHUB_APP_INSTALLATION_ID             like --installation-id
   GITHUB_API_URL                         the API root when --api-url is not given
   CODESPACES_SECRETS_WRITE_INTERVAL_MS   like --write-interval-ms
 
@@ -26,13 +32,15 @@ Examples:
   codespaces-secrets --user list --json
   codespaces-secrets --repo octocat/hello-world sync --env-file .env --prune --dry-run
   codespaces-secrets --repo octocat/hello-world sync --env-file .env --no-state --force
-  codespaces-secrets --repo octocat/hello-world sync --env-file .env --json > sync-report.json";
+  codespaces-secrets --repo octocat/hello-world sync --env-file .env --json > sync-report.json
+  codespaces-secrets --org octo-org --app-id 123456 --app-key app.pem list
+  codespaces-secrets auth login --client-id Iv23liEXAMPLE";
 
 /// Manage GitHub Codespaces secrets: values are sealed with the scope's public key before they
 /// leave this machine, and writes are paced the way GitHub asks.
 #[derive(Debug, Parser)]
 #[command(name = "codespaces-secrets", version, after_help = AFTER_HELP)]
-#[command(group(ArgGroup::new("scope").required(true).args(["user", "repo", "org"])))]
+#[command(group(ArgGroup::new("scope").args(["user", "repo", "org"])))]
 pub(crate) struct Cli {
     /// API root [default: $GITHUB_API_URL, else https://api.github.com]; http:// only to
     /// loopback hosts
@@ -61,6 +69,21 @@ pub(crate) struct Cli {
     /// item) after this many seconds [default: 300]
     #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
     pub(crate) timeout: Option<std::time::Duration>,
+
+    /// Act as this GitHub App (its numeric id or client id) instead of with a token
+    /// [default: $GITHUB_APP_ID]
+    #[arg(long, value_name = "ID")]
+    pub(crate) app_id: Option<String>,
+
+    /// The App's private key file (the .pem GitHub generated) [default:
+    /// $GITHUB_APP_PRIVATE_KEY_PATH, else the PEM in $GITHUB_APP_PRIVATE_KEY]
+    #[arg(long, value_name = "FILE")]
+    pub(crate) app_key: Option<PathBuf>,
+
+    /// The App installation to act as [default: $GITHUB_APP_INSTALLATION_ID, else the one on
+    /// the --org or --repo given]
+    #[arg(long, value_name = "N")]
+    pub(crate) installation_id: Option<u64>,
 
     /// What to do
     #[command(subcommand)]
@@ -120,6 +143,39 @@ pub(crate) enum Command {
     Repos(ReposArgs),
     /// Make the scope's secrets match a .env file (create and update; --prune also deletes)
     Sync(SyncArgs),
+    /// Log in with the device flow, show where the token comes from, log out (no scope needed)
+    #[command(subcommand)]
+    Auth(AuthCommand),
+}
+
+/// `auth login | status | logout | token`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum AuthCommand {
+    /// Log in through the browser (OAuth device flow) and store the token for later commands
+    /// (a file only you can read, in the configuration directory)
+    Login {
+        /// The client id of an OAuth app or GitHub App with device flow enabled
+        #[arg(long, value_name = "ID")]
+        client_id: String,
+        /// OAuth scopes to ask for, comma-separated
+        #[arg(
+            long,
+            value_name = "SCOPES",
+            default_value = "codespace",
+            value_delimiter = ','
+        )]
+        scopes: Vec<String>,
+        /// The web origin serving /login/device [default: from the API root: github.com for
+        /// api.github.com]
+        #[arg(long, value_name = "URL")]
+        web_url: Option<String>,
+    },
+    /// Where the credentials come from and who they act as (never prints the token)
+    Status,
+    /// Forget the stored login for this host
+    Logout,
+    /// Print the token the other commands would use, for scripts
+    Token,
 }
 
 /// `set NAME [--value V] [--repos IDS] [--visibility V]`.

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod auth;
 mod commands;
 mod connect;
 mod failure;
@@ -20,7 +21,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use crate::args::Cli;
+use crate::args::{Cli, Command};
 use crate::commands::Target;
 use crate::failure::Failure;
 
@@ -49,13 +50,16 @@ fn report(failure: &Failure) -> ExitCode {
 /// Builds the client (no request) and runs the command on a single-threaded runtime: the SDK
 /// sends writes one at a time anyway.
 fn run(cli: Cli) -> Result<(), Failure> {
-    let scope = cli
-        .scope()
-        .ok_or_else(|| Failure::usage("choose a scope: --user, --repo OWNER/REPO or --org ORG"))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Failure::other(format!("cannot start the async runtime: {e}")))?;
+    if let Command::Auth(command) = &cli.command {
+        return runtime.block_on(auth::run(&cli, command));
+    }
+    let scope = cli
+        .scope()
+        .ok_or_else(|| Failure::usage("choose a scope: --user, --repo OWNER/REPO or --org ORG"))?;
     runtime.block_on(async move {
         let client = connect::client(&cli)?;
         let target = Target::new(&client, scope);

@@ -8,12 +8,13 @@ use std::time::Duration;
 use codespaces_secrets_core::{PublicKey, RepoRef};
 use codespaces_secrets_transport::Transport;
 
-use crate::Error;
+use crate::credentials::CredentialSource;
 use crate::fresh_writes::FreshWrites;
 use crate::scope::Secrets;
 use crate::scope_kind::{Org, Repo, User};
 use crate::scope_ref::ScopeRef;
 use crate::settings::ClientSettings;
+use crate::{Error, GitHubApp};
 
 /// The entry point: a GitHub API client for Codespaces secrets.
 ///
@@ -26,6 +27,8 @@ pub struct Client {
 }
 
 pub(crate) struct Inner {
+    /// Where the credentials came from, for `auth status`.
+    source: CredentialSource,
     pub(crate) transport: Arc<Transport>,
     /// Public keys per scope path, so `set` needs one key request per scope, not per value.
     keys: Mutex<HashMap<ScopeRef, PublicKey>>,
@@ -37,8 +40,9 @@ pub(crate) struct Inner {
 }
 
 impl Client {
-    /// A client configured from the environment: the token from `GITHUB_TOKEN`, else `GH_TOKEN`;
-    /// the API root from `GITHUB_API_URL`, else `https://api.github.com`.
+    /// A client configured from the environment: the token from `GITHUB_TOKEN`, else `GH_TOKEN`,
+    /// else the login `codespaces-secrets auth login` stored, else `gh auth token`; the API root
+    /// from `GITHUB_API_URL`, else `https://api.github.com`.
     ///
     /// ```no_run
     /// let client = codespaces_secrets::Client::from_env()?;
@@ -73,10 +77,11 @@ impl Client {
     /// # Ok::<(), codespaces_secrets::Error>(())
     /// ```
     pub fn new(settings: ClientSettings) -> Result<Self, Error> {
-        let config = settings.into_transport_config()?;
+        let (config, source) = settings.into_transport_config()?;
         crate::tls::install_crypto_provider();
         Ok(Client {
             inner: Arc::new(Inner {
+                source,
                 transport: Arc::new(Transport::new(config)?),
                 keys: Mutex::default(),
                 key_fetch: futures_util::lock::Mutex::new(()),
@@ -126,6 +131,12 @@ impl Client {
         Secrets::new(self.clone(), format!("orgs/{org}"), checked)
     }
 
+    /// Where the credentials came from (a given token, an App, `GITHUB_TOKEN`, a stored
+    /// login, the GitHub CLI): what `auth status` reports.
+    pub fn credential_source(&self) -> &CredentialSource {
+        &self.inner.source
+    }
+
     /// The API root in use.
     pub fn base_url(&self) -> &str {
         self.inner.transport.config().base_url.as_str()
@@ -168,6 +179,12 @@ impl ClientBuilder {
     /// The token. Default: `GITHUB_TOKEN`, else `GH_TOKEN`.
     pub fn token(mut self, token: impl Into<String>) -> Self {
         self.0.token = Some(token.into());
+        self
+    }
+
+    /// Acts as a GitHub App instead of with a token (see [`GitHubApp`]).
+    pub fn app(mut self, app: GitHubApp) -> Self {
+        self.0.app = Some(app);
         self
     }
 

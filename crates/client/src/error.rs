@@ -168,6 +168,15 @@ pub enum Error {
     /// Sealing the value failed.
     #[error("encryption failed: {0}")]
     Encryption(String),
+    /// A device-flow login ended without a token: the user denied it, the code expired, the
+    /// wait was cancelled, or GitHub refused the client id.
+    #[error("login {}: {message}", .reason.as_str())]
+    Login {
+        /// How it ended.
+        reason: crate::LoginFailure,
+        /// What happened and what to do.
+        message: String,
+    },
 }
 
 /// The last instant an HTTP date can name (9999-12-31T23:59:59Z); `httpdate` panics past it.
@@ -201,7 +210,7 @@ impl Error {
 
     /// A stable code for the kind: `INVALID_INPUT`, `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`,
     /// `CONFLICT`, `VALIDATION_FAILED`, `RATE_LIMITED`, `SERVER_ERROR`, `API_ERROR`, `TRANSPORT`, `DECODE`,
-    /// `ENCRYPTION`.
+    /// `ENCRYPTION`, `LOGIN_FAILED`.
     pub fn code(&self) -> &'static str {
         match self {
             Self::InvalidInput { .. } => "INVALID_INPUT",
@@ -216,6 +225,7 @@ impl Error {
             Self::Transport { .. } => "TRANSPORT",
             Self::Decode { .. } => "DECODE",
             Self::Encryption(_) => "ENCRYPTION",
+            Self::Login { .. } => "LOGIN_FAILED",
         }
     }
 
@@ -289,6 +299,7 @@ impl From<HttpError> for Error {
     fn from(e: HttpError) -> Self {
         match e {
             HttpError::Config { field, message } => Self::InvalidInput { field, message },
+            HttpError::Login { reason, message } => Self::Login { reason, message },
             HttpError::Refused(refusal) => Self::from_refusal(*refusal),
             HttpError::Network {
                 operation,

@@ -25,12 +25,17 @@ mod access;
 mod any_scope;
 mod bulk;
 mod client;
+mod credentials;
+mod device_login;
 mod env_file;
 mod error;
 mod fresh_writes;
 #[doc(hidden)]
 pub mod fuzzing;
+mod gh_cli;
+mod github_app;
 mod input;
+mod login_store;
 mod options;
 mod paths;
 mod private_file;
@@ -46,6 +51,7 @@ mod sync_run;
 mod sync_state;
 mod tls;
 mod visible_text;
+mod whoami;
 
 pub use any_scope::{AnyScope, SecretInfo};
 pub use bulk::{BulkFailure, BulkReport, Progress};
@@ -56,8 +62,15 @@ pub use codespaces_secrets_core::models::{
 pub use codespaces_secrets_core::{
     KeyId, PublicKey, RepoRef, RepoRefError, SecretName, SecretValue, Visibility, seal,
 };
+pub use codespaces_secrets_transport::USER_TOKEN_NEEDED;
+pub use credentials::{CredentialSource, find_token};
+pub use device_login::{
+    CancelHandle, DeviceCode, DeviceFlowOptions, DeviceLogin, LoginFailure, device_flow, web_host,
+};
 pub use error::{ApiError, Error, ErrorSource};
+pub use github_app::GitHubApp;
 pub use input::{IntoSecretName, IntoSecretValue};
+pub use login_store::LoginStore;
 pub use options::{SetOptions, SetOutcome};
 pub use paths::{config_dir, default_state_key_path, default_state_path, state_dir};
 pub use scope::Secrets;

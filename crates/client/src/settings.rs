@@ -7,15 +7,20 @@ use std::time::Duration;
 
 use codespaces_secrets_transport::TransportConfig;
 
-use crate::Error;
+use crate::credentials::{Chain, CredentialSource};
+use crate::device_login::web_host;
+use crate::{Error, GitHubApp};
 
 /// The settings of a client. `None` means "from the environment, else the default" (documented
 /// per field); build with [`Client::new`](crate::Client::new) or through
 /// [`Client::builder`](crate::Client::builder).
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct ClientSettings {
-    /// The token. Default: `GITHUB_TOKEN`, else `GH_TOKEN`.
+    /// The token. Default (when no `app` is given either): `GITHUB_TOKEN`, else `GH_TOKEN`,
+    /// else the login `codespaces-secrets auth login` stored, else `gh auth token`.
     pub token: Option<String>,
+    /// A GitHub App to act as instead of a token (installation tokens minted as needed).
+    pub app: Option<GitHubApp>,
     /// The API root (`https://`, or `http://` to a loopback host). Default: `GITHUB_API_URL`,
     /// else `https://api.github.com`.
     pub base_url: Option<String>,
@@ -45,8 +50,20 @@ pub struct ClientSettings {
 
 impl ClientSettings {
     /// The transport configuration: given values over the environment over the defaults.
-    pub(crate) fn into_transport_config(self) -> Result<TransportConfig, Error> {
-        let mut config = TransportConfig::resolve(self.token, self.base_url)?;
+    pub(crate) fn into_transport_config(
+        self,
+    ) -> Result<(TransportConfig, CredentialSource), Error> {
+        self.into_transport_config_with(&Chain::from_process())
+    }
+
+    /// [`Self::into_transport_config`] with the credential chain given (tests).
+    pub(crate) fn into_transport_config_with(
+        self,
+        chain: &Chain,
+    ) -> Result<(TransportConfig, CredentialSource), Error> {
+        let host = web_host(self.base_url.clone())?;
+        let (credentials, source) = chain.resolve(self.token, self.app, &host)?;
+        let mut config = TransportConfig::resolve(Some(credentials), self.base_url)?;
         if let Some(agent) = self.user_agent {
             config.user_agent = agent;
         }
@@ -65,7 +82,7 @@ impl ClientSettings {
             self.max_rate_limit_retries,
         );
         set(&mut config.deadline, self.deadline);
-        Ok(config)
+        Ok((config, source))
     }
 }
 
@@ -79,6 +96,7 @@ impl fmt::Debug for ClientSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientSettings")
             .field("token", &self.token.as_ref().map(|_| "[redacted]"))
+            .field("app", &self.app)
             .field("base_url", &self.base_url)
             .field("user_agent", &self.user_agent)
             .field("timeout", &self.timeout)

@@ -192,3 +192,56 @@ async fn a_list_that_trickles_pages_ends_at_the_deadline() {
     assert_eq!(err.code(), "TRANSPORT", "{err}");
     assert!(err.to_string().contains("complete page(s)"), "{err}");
 }
+
+/// A device-flow endpoint answering junk, a huge body, or a token that cannot be a header:
+/// each is a clear error, never a hang or a panic.
+#[tokio::test]
+async fn a_broken_device_flow_server_gives_clear_errors() {
+    use codespaces_secrets::{CancelHandle, DeviceFlowOptions, device_flow};
+    let code = "{\"device_code\":\"d\",\"user_code\":\"U-1\",\"verification_uri\":\"x\",\"expires_in\":30,\"interval\":0}";
+    let cases: [(&str, String, String, &str); 4] = [
+        (
+            "junk code answer",
+            "not json".into(),
+            String::new(),
+            "DECODE",
+        ),
+        (
+            "huge code answer",
+            "x".repeat(200_000),
+            String::new(),
+            "DECODE",
+        ),
+        (
+            "junk poll answer",
+            code.into(),
+            "{\"neither\":1}".into(),
+            "DECODE",
+        ),
+        (
+            "unsendable token",
+            code.into(),
+            "{\"access_token\":\"has space\"}".into(),
+            "DECODE",
+        ),
+    ];
+    for (case, first, poll, expected) in cases {
+        let server = raw::serve("127.0.0.1", move |line, _| {
+            let body = match line.contains("/login/device/code") {
+                true => first.clone(),
+                false => poll.clone(),
+            };
+            ("200 OK".into(), raw::json(), body)
+        })
+        .await;
+        let options = DeviceFlowOptions {
+            client_id: "Iv1".into(),
+            base_url: Some(server.base.clone()),
+            ..DeviceFlowOptions::default()
+        };
+        let err = device_flow(options, |_| {}, &CancelHandle::new())
+            .await
+            .expect_err(case);
+        assert_eq!(err.code(), expected, "{case}: {err}");
+    }
+}

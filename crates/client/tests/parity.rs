@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use codespaces_secrets::{
-    AnyScope, ApiError, BulkReport, ClientSettings, Error, PlannedChange, Progress, Secrets,
-    SetOptions, SyncAction, SyncOptions, SyncReport, Visibility, WriteReason,
+    AnyScope, ApiError, BulkReport, ClientSettings, DeviceCode, DeviceFlowOptions, DeviceLogin,
+    Error, GitHubApp, LoginFailure, PlannedChange, Progress, Secrets, SetOptions, SyncAction,
+    SyncOptions, SyncReport, Visibility, WriteReason,
 };
 use serde_json::Value;
 
@@ -67,6 +68,7 @@ fn client_settings() -> BTreeSet<String> {
     let d = Some(Duration::ZERO);
     let all = ClientSettings {
         token: None,
+        app: None,
         base_url: None,
         user_agent: None,
         timeout: d,
@@ -80,7 +82,7 @@ fn client_settings() -> BTreeSet<String> {
         deadline: d,
     };
     used! {
-        token => &all.token, base_url => &all.base_url, user_agent => &all.user_agent,
+        token => &all.token, app => &all.app, base_url => &all.base_url, user_agent => &all.user_agent,
         timeout => all.timeout, connect_timeout => all.connect_timeout,
         max_retries => all.max_retries, retry_base_delay => all.retry_base_delay,
         write_interval => all.write_interval, max_rate_limit_wait => all.max_rate_limit_wait,
@@ -109,6 +111,40 @@ fn options() -> (BTreeSet<String>, BTreeSet<String>) {
             state_key_file => &sync.state_key_file, force => sync.force,
         },
     )
+}
+
+/// The authentication types: the App's constructor arguments and accessors, the device flow's
+/// options, what it shows and what it returns, and how it can fail.
+fn auth_sections() -> Value {
+    let options = DeviceFlowOptions::default();
+    let failures = [
+        LoginFailure::Denied,
+        LoginFailure::Expired,
+        LoginFailure::Cancelled,
+        LoginFailure::Refused,
+    ];
+    serde_json::json!({
+        "github_app": used! {
+            app_id => |a: &GitHubApp| a.app_id().to_owned(),
+            private_key => |pem: &str| GitHubApp::new("1", pem, None).map(|_| ()),
+            installation_id => |a: &GitHubApp| a.installation_id(),
+        },
+        "device_flow_options": used! {
+            client_id => &options.client_id, scopes => &options.scopes,
+            base_url => &options.base_url, web_url => &options.web_url, timeout => options.timeout,
+        },
+        "device_code": used! {
+            user_code => |c: &DeviceCode| c.user_code.clone(),
+            verification_uri => |c: &DeviceCode| c.verification_uri.clone(),
+            expires_in => |c: &DeviceCode| c.expires_in,
+            interval => |c: &DeviceCode| c.interval,
+        },
+        "device_login": used! {
+            token => |l: &DeviceLogin| l.token().to_owned(),
+            host => |l: &DeviceLogin| l.host().to_owned(),
+        },
+        "login_failures": failures.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+    })
 }
 
 fn report_fields(
@@ -151,6 +187,10 @@ fn error_codes() -> BTreeSet<String> {
             source: None,
         },
         Error::Encryption("no randomness".into()),
+        Error::Login {
+            reason: LoginFailure::Denied,
+            message: "denied".into(),
+        },
     ]
     .iter()
     .map(|e| e.code().to_owned())
@@ -257,6 +297,16 @@ fn rust_has_every_item_of_the_surface_spelled_as_the_file_says() {
         &surface["visibilities"],
     );
     check("error_codes", error_codes(), &surface["error_codes"]);
+    let auth = auth_sections();
+    for section in [
+        "github_app",
+        "device_flow_options",
+        "device_code",
+        "device_login",
+        "login_failures",
+    ] {
+        check(section, names(&auth[section]), &surface[section]);
+    }
     // AnyScope, the run-time scope the CLI and bindings use, delegates every operation.
     let _ = AnyScope::from(client.user());
     println!("parity (Rust): {cells} cells checked");

@@ -1,5 +1,7 @@
 //! [`Emulator`]: a running server on its own thread and tokio runtime.
 
+mod auth;
+
 use std::io;
 use std::net::{Ipv4Addr, TcpListener};
 use std::thread::JoinHandle;

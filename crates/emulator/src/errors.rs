@@ -45,7 +45,13 @@ pub(crate) enum ApiError {
     Conflict(String),
     /// 413: the body is larger than the emulator reads.
     PayloadTooLarge,
+    /// 403: an installation token asked for something no installation may have (a user's
+    /// own secrets), or for an organization its installation is not on.
+    NotAccessibleByIntegration,
 }
+
+/// GitHub's words when an installation token reaches past what its installation may do.
+pub(crate) const NOT_ACCESSIBLE_BY_INTEGRATION: &str = "Resource not accessible by integration";
 
 impl ApiError {
     /// A single-field validation failure of a secret.
@@ -78,6 +84,9 @@ impl ApiError {
                 "Request body is too large.",
                 docs,
             ),
+            Self::NotAccessibleByIntegration => {
+                github_error(StatusCode::FORBIDDEN, NOT_ACCESSIBLE_BY_INTEGRATION, docs)
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 //! What happens to every API request before and after its operation: request id, User-Agent and
-//! token checks, rate limits, injected faults, GitHub's headers, and the request log.
+//! token checks, rate limits, injected faults, GitHub's headers, and the request log. The OAuth
+//! web endpoints (`/login/...`) are only given a request id and logged.
 
 use std::time::{Duration, Instant};
 
@@ -10,7 +11,7 @@ use axum::response::Response;
 use chrono::Utc;
 
 use crate::app::App;
-use crate::auth::{MISSING_USER_AGENT, authenticate, has_user_agent};
+use crate::auth::{MISSING_USER_AGENT, authenticate, has_user_agent, wants_jwt};
 use crate::errors::{GENERIC_DOCS, github_error};
 use crate::faults::SecondaryRateLimit;
 use crate::log::{InjectedFault, LoggedRequest, loggable_query};
@@ -32,6 +33,17 @@ pub(crate) fn is_control(path: &str) -> bool {
     path == CONTROL_PREFIX
         || path
             .strip_prefix(CONTROL_PREFIX)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Paths under this prefix are GitHub's web host (github.com), where the OAuth device flow
+/// lives; the emulator serves them on its own origin.
+const WEB_PREFIX: &str = "/login";
+
+fn is_web(path: &str) -> bool {
+    path == WEB_PREFIX
+        || path
+            .strip_prefix(WEB_PREFIX)
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
@@ -74,6 +86,9 @@ pub(crate) async fn gate(State(app): State<App>, mut request: Request, next: Nex
     if is_control(request.uri().path()) {
         return next.run(request).await;
     }
+    if is_web(request.uri().path()) {
+        return web(app, request, next).await;
+    }
     let now = Instant::now();
     let started_at = Utc::now();
     let request_id = app.next_request_id();
@@ -86,7 +101,7 @@ pub(crate) async fn gate(State(app): State<App>, mut request: Request, next: Nex
         let mut engine = app.faults();
         (engine.draw(), engine.faults().clone())
     };
-    let auth = authenticate(request.headers(), &app.state());
+    let auth = authenticate(request.headers(), &app.state(), wants_jwt(&path));
     let caller = auth.as_ref().ok().map(|who| who.key.clone());
     let quota = app
         .primary()
@@ -199,6 +214,36 @@ pub(crate) async fn gate(State(app): State<App>, mut request: Request, next: Nex
     response
 }
 
+/// A request to the web host: not the API, so no User-Agent, version or token checks, no rate
+/// limits and no faults (those are the API's) — but a request id and a log entry, so tests can
+/// see how a client polled.
+async fn web(app: App, request: Request, next: Next) -> Response {
+    let started_at = Utc::now();
+    let request_id = app.next_request_id();
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let query = loggable_query(request.uri().query());
+    let mut response = next.run(request).await;
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        response
+            .headers_mut()
+            .insert(HeaderName::from_static("x-github-request-id"), value);
+    }
+    app.log().push(LoggedRequest {
+        request_id,
+        write: is_write(&method),
+        method: method.to_string(),
+        path,
+        query,
+        status: response.status().as_u16(),
+        login: None,
+        fault: None,
+        started_at,
+        ended_at: Utc::now(),
+    });
+    response
+}
+
 /// The version asked for, when it is one GitHub would refuse.
 fn unsupported_version(headers: &HeaderMap) -> Option<String> {
     let value = headers.get("x-github-api-version")?;
@@ -235,7 +280,15 @@ fn decorate(
 
 #[cfg(test)]
 mod tests {
-    use super::is_control;
+    use super::{is_control, is_web};
+
+    #[test]
+    fn web_prefix_is_exact() {
+        assert!(is_web("/login/device/code"));
+        assert!(is_web("/login/oauth/access_token"));
+        assert!(!is_web("/logins"));
+        assert!(!is_web("/user/login"));
+    }
 
     #[test]
     fn control_prefix_is_exact() {

@@ -8,6 +8,12 @@
 //! reproducibly from a seed. What it stored can be read back decrypted, from Rust or over HTTP
 //! under `/_emulator/` (see the crate README).
 //!
+//! Clients that authenticate other ways are tested here too: it registers GitHub Apps with real
+//! RSA keys ([`Emulator::register_app`]), installs them ([`Emulator::install_app`]), checks their
+//! JWTs and mints expiring installation tokens as GitHub does, and runs the OAuth device flow,
+//! with the test playing the user ([`Emulator::approve_device_code`]). Lifetimes and the clock
+//! are [`AuthSettings`].
+//!
 //! ```
 //! use codespaces_secrets_emulator::{Emulator, EmulatorConfig, Scope};
 //!
@@ -22,14 +28,19 @@
 mod admin;
 mod app;
 mod auth;
+mod auth_settings;
 mod body;
 mod config;
+mod device_codes;
 mod emulator;
 mod errors;
 mod faults;
 #[doc(hidden)]
 pub mod fuzzing;
 mod gate;
+mod github_app;
+mod jwt;
+mod keys;
 mod log;
 mod pagination;
 mod ratelimit;
@@ -40,8 +51,11 @@ mod seed;
 mod server;
 mod state;
 
+pub use auth_settings::AuthSettings;
 pub use config::{EmulatorConfig, Scope};
+pub use device_codes::{DeviceCodeInfo, DeviceCodeStatus};
 pub use emulator::Emulator;
 pub use faults::{Faults, FaultsError, Latency, PrimaryRateLimit, SecondaryRateLimit};
+pub use github_app::RegisteredApp;
 pub use log::{InjectedFault, LoggedRequest};
 pub use state::StoredSecret;

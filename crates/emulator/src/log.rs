@@ -9,7 +9,8 @@ use serde::Serialize;
 /// thousands of requests and the log must not grow without bound.
 const CAPACITY: usize = 100_000;
 
-/// One API request as the emulator saw it. Control routes (`/_emulator/...`) are not logged.
+/// One API request as the emulator saw it, or one request of the OAuth device flow
+/// (`/login/...`, logged without a `login`). Control routes (`/_emulator/...`) are not logged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LoggedRequest {
     /// The `x-github-request-id` sent with the response.
@@ -18,7 +19,8 @@ pub struct LoggedRequest {
     pub method: String,
     /// The path, as sent (percent-encoding kept).
     pub path: String,
-    /// The query string without `?`, if any (an `access_token` parameter is redacted).
+    /// The query string without `?`, if any (credential parameters such as `access_token` and
+    /// `device_code` are redacted).
     pub query: Option<String>,
     /// The status answered (for a dropped connection: the status that was being sent).
     pub status: u16,
@@ -90,15 +92,27 @@ impl RequestLog {
     }
 }
 
-/// The query string as logged: an `access_token` parameter (a token in a URL, which GitHub
-/// once accepted) is replaced so the log never holds a credential.
+/// Query parameters that carry a credential: a token in a URL (which GitHub once accepted) and
+/// the OAuth parameters a client may send in the query instead of the body.
+const CREDENTIAL_PARAMETERS: [&str; 5] = [
+    "access_token",
+    "device_code",
+    "client_secret",
+    "code",
+    "refresh_token",
+];
+
+/// The query string as logged: credential parameters are replaced so the log never holds one.
 pub(crate) fn loggable_query(query: Option<&str>) -> Option<String> {
     let query = query?;
     let redacted: Vec<String> = query
         .split('&')
         .map(|pair| {
             let key = pair.split('=').next().unwrap_or_default();
-            if key.eq_ignore_ascii_case("access_token") {
+            if CREDENTIAL_PARAMETERS
+                .iter()
+                .any(|name| key.eq_ignore_ascii_case(name))
+            {
                 format!("{key}=[redacted]")
             } else {
                 pair.to_owned()
@@ -130,6 +144,10 @@ mod tests {
         assert_eq!(
             loggable_query(Some("per_page=2&access_token=ghp_x&page=1")).as_deref(),
             Some("per_page=2&access_token=[redacted]&page=1")
+        );
+        assert_eq!(
+            loggable_query(Some("client_id=Iv1&device_code=abc")).as_deref(),
+            Some("client_id=Iv1&device_code=[redacted]")
         );
         assert_eq!(loggable_query(None), None);
     }

@@ -1,9 +1,11 @@
 //! `codespaces-secrets-emulator`: the emulator as a command. Prints `GITHUB_API_URL=...` and
 //! `GITHUB_TOKEN=...` on stdout (ready for `eval`/`source`), a summary on stderr, then serves
-//! until killed.
+//! until killed. `--register-app FILE` also registers a GitHub App and writes its credentials
+//! to FILE before those lines appear.
 #![forbid(unsafe_code)]
 
 use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -11,7 +13,8 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser};
 use codespaces_secrets_core::RepoRef;
 use codespaces_secrets_emulator::{
-    Emulator, EmulatorConfig, Faults, FaultsError, Latency, PrimaryRateLimit, SecondaryRateLimit,
+    Emulator, EmulatorConfig, Faults, FaultsError, Latency, PrimaryRateLimit, RegisteredApp,
+    SecondaryRateLimit,
 };
 
 /// A local server that behaves like GitHub's Codespaces secrets REST API.
@@ -36,6 +39,11 @@ struct Args {
     /// Start without the demo repositories and organization.
     #[arg(long)]
     no_demo_data: bool,
+    /// Register a GitHub App at start and write `{"id", "client_id", "slug", "private_key_pem"}`
+    /// (the key as PKCS#1 PEM) to FILE, readable by its owner only. Install it with
+    /// `POST /_emulator/apps/{id}/installations`.
+    #[arg(long, value_name = "FILE")]
+    register_app: Option<PathBuf>,
     #[command(flatten)]
     faults: FaultArgs,
 }
@@ -175,6 +183,30 @@ impl Args {
     }
 }
 
+/// Writes the app's credentials to `path`: created readable by its owner only (a private key
+/// is in it), and narrowed to that if the file already existed.
+fn write_app_file(path: &Path, app: &RegisteredApp) -> std::io::Result<()> {
+    let body = serde_json::json!({
+        "id": app.id,
+        "client_id": app.client_id,
+        "slug": app.slug,
+        "private_key_pem": app.private_key_pem,
+    });
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+        options.mode(0o600);
+        let mut file = options.open(path)?;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        writeln!(file, "{body:#}")?;
+    }
+    #[cfg(not(unix))]
+    writeln!(options.open(path)?, "{body:#}")?;
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let config = args.config().unwrap_or_else(|error| error.exit());
@@ -185,6 +217,22 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(path) = &args.register_app {
+        let app = emulator.register_app();
+        if let Err(error) = write_app_file(path, &app) {
+            eprintln!(
+                "codespaces-secrets-emulator: cannot write {}: {error}",
+                path.display()
+            );
+            return ExitCode::FAILURE;
+        }
+        eprintln!(
+            "registered GitHub App {} (client id {}); its credentials are in {}",
+            app.id,
+            app.client_id,
+            path.display()
+        );
+    }
     // The token is a test credential for this emulator only; printing it is the point.
     let mut out = std::io::stdout().lock();
     let printed = writeln!(out, "GITHUB_API_URL={}", emulator.base_url())

@@ -77,10 +77,30 @@ impl BaseUrl {
             && other.starts_with(&base)
     }
 
+    /// The path segments of `url` after this base's own (for a URL [`contains`](Self::contains)
+    /// accepts), e.g. `["orgs", "acme", "codespaces", "secrets"]`.
+    pub fn relative_segments(&self, url: &Url) -> Vec<String> {
+        let segments = |u: &Url| -> Vec<String> {
+            u.path_segments()
+                .map(|s| s.filter(|p| !p.is_empty()).map(decode).collect())
+                .unwrap_or_default()
+        };
+        let base = segments(&self.0).len();
+        segments(url).into_iter().skip(base).collect()
+    }
+
     /// The base URL as text, without a trailing slash.
     pub fn as_str(&self) -> &str {
         self.0.as_str().trim_end_matches('/')
     }
+}
+
+/// A path segment as sent, decoded (`a%20b` → `a b`), so it names the same account as the
+/// segment the request was built from.
+fn decode(segment: &str) -> String {
+    percent_encoding::percent_decode_str(segment)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 fn is_loopback(url: &Url) -> bool {

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use crate::auth::Credentials;
 use crate::base_url::BaseUrl;
 use crate::error::HttpError;
 use crate::token::Token;
@@ -15,8 +16,8 @@ pub const DEFAULT_API_URL: &str = "https://api.github.com";
 pub struct TransportConfig {
     /// The API root.
     pub base_url: BaseUrl,
-    /// The token sent as `Authorization: Bearer`.
-    pub token: Token,
+    /// What requests authenticate with: a token, or a GitHub App.
+    pub credentials: Credentials,
     /// The `User-Agent` header (GitHub refuses requests without one).
     pub user_agent: String,
     /// Time allowed to establish a connection. Default 10 s.
@@ -47,11 +48,11 @@ pub struct TransportConfig {
 }
 
 impl TransportConfig {
-    /// Settings with the default knobs for the given URL and token.
-    pub fn new(base_url: BaseUrl, token: Token) -> Self {
+    /// Settings with the default knobs for the given URL and credentials.
+    pub fn new(base_url: BaseUrl, credentials: Credentials) -> Self {
         Self {
             base_url,
-            token,
+            credentials,
             user_agent: concat!("codespaces-secrets/", env!("CARGO_PKG_VERSION")).to_owned(),
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
@@ -66,22 +67,34 @@ impl TransportConfig {
         }
     }
 
-    /// Token from the argument, else `GITHUB_TOKEN`, else `GH_TOKEN`; base URL from the
-    /// argument, else `GITHUB_API_URL`, else [`DEFAULT_API_URL`].
-    pub fn resolve(token: Option<String>, base_url: Option<String>) -> Result<Self, HttpError> {
-        let token = token
-            .or_else(|| non_empty_env("GITHUB_TOKEN"))
-            .or_else(|| non_empty_env("GH_TOKEN"))
-            .ok_or_else(|| {
-                HttpError::config(
-                    "token",
-                    "no token given and neither GITHUB_TOKEN nor GH_TOKEN is set",
-                )
-            })?;
+    /// Credentials from the argument, else a token from `GITHUB_TOKEN`, else `GH_TOKEN`; base
+    /// URL from the argument, else `GITHUB_API_URL`, else [`DEFAULT_API_URL`].
+    pub fn resolve(
+        credentials: Option<Credentials>,
+        base_url: Option<String>,
+    ) -> Result<Self, HttpError> {
+        let credentials = match credentials {
+            Some(credentials) => credentials,
+            None => Credentials::Token(Token::new(
+                non_empty_env("GITHUB_TOKEN")
+                    .or_else(|| non_empty_env("GH_TOKEN"))
+                    .ok_or_else(|| {
+                        HttpError::config(
+                            "token",
+                            "no token given and neither GITHUB_TOKEN nor GH_TOKEN is set",
+                        )
+                    })?,
+            )?),
+        };
+        Ok(Self::new(Self::base_url(base_url)?, credentials))
+    }
+
+    /// The base URL from the argument, else `GITHUB_API_URL`, else [`DEFAULT_API_URL`].
+    pub fn base_url(base_url: Option<String>) -> Result<BaseUrl, HttpError> {
         let base_url = base_url
             .or_else(|| non_empty_env("GITHUB_API_URL"))
             .unwrap_or_else(|| DEFAULT_API_URL.to_owned());
-        Ok(Self::new(BaseUrl::parse(&base_url)?, Token::new(token)?))
+        BaseUrl::parse(&base_url)
     }
 }
 

@@ -38,6 +38,15 @@ pub enum HttpError {
         #[source]
         source: Option<Cause>,
     },
+    /// A device-flow login that ended without a token: denied, expired, cancelled, or the
+    /// client refused.
+    #[error("login {}: {message}", .reason.as_str())]
+    Login {
+        /// How it ended.
+        reason: crate::LoginFailure,
+        /// What happened and what to do.
+        message: String,
+    },
     /// An answer outside the API contract: a body that does not decode, one larger than any
     /// valid answer, a paging link that leaves the base URL.
     #[error("{operation}: unexpected response: {message}")]

@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod auth;
 mod base_url;
 mod config;
 mod deadline;
@@ -24,6 +25,10 @@ mod retry;
 mod token;
 mod transport;
 
+pub use auth::{
+    AppKey, AuthTarget, CancelHandle, Credentials, DeviceCode, DeviceFlow, GitHubApp, LoginFailure,
+    USER_TOKEN_NEEDED, web_origin,
+};
 pub use base_url::BaseUrl;
 pub use config::{DEFAULT_API_URL, TransportConfig};
 pub use error::{Cause, HttpError, Refusal};

@@ -11,12 +11,15 @@ pub enum Method {
     Put,
     /// Remove.
     Delete,
+    /// Exchange credentials (a GitHub App's installation token). Creates no content, so it
+    /// is not paced like the writes.
+    Post,
 }
 
 impl Method {
-    /// Whether the request changes state, and so is paced by the write rules.
+    /// Whether the request changes secrets, and so is paced by the write rules.
     pub fn is_write(self) -> bool {
-        !matches!(self, Self::Get)
+        matches!(self, Self::Put | Self::Delete)
     }
 
     pub(crate) fn as_reqwest(self) -> reqwest::Method {
@@ -24,6 +27,7 @@ impl Method {
             Self::Get => reqwest::Method::GET,
             Self::Put => reqwest::Method::PUT,
             Self::Delete => reqwest::Method::DELETE,
+            Self::Post => reqwest::Method::POST,
         }
     }
 
@@ -33,6 +37,7 @@ impl Method {
             Self::Get => "GET",
             Self::Put => "PUT",
             Self::Delete => "DELETE",
+            Self::Post => "POST",
         }
     }
 }

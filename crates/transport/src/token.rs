@@ -34,6 +34,12 @@ impl Token {
     pub(crate) fn expose(&self) -> &str {
         &self.0
     }
+
+    /// The token text, for the few places that must hand it on: storing a device-flow login,
+    /// or `auth token` printing it for a script. Never for logs or messages.
+    pub fn reveal(&self) -> &str {
+        &self.0
+    }
 }
 
 impl fmt::Debug for Token {

@@ -1,5 +1,7 @@
 //! Sending one API call: headers, retries, rate limits, write pacing, error mapping.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
@@ -9,6 +11,7 @@ use serde_json::Value;
 use tracing::Instrument as _;
 use url::Url;
 
+use crate::auth::{AuthTarget, Authenticator, GitHubApp, Issued};
 use crate::config::TransportConfig;
 use crate::deadline::Deadline;
 use crate::error::{HttpError, Refusal};
@@ -26,13 +29,25 @@ const MAX_RETRY_DELAY: Duration = Duration::from_secs(30);
 pub struct Transport {
     http: reqwest::Client,
     config: TransportConfig,
+    auth: Authenticator,
     pacer: WritePacer,
+}
+
+/// How one request authenticates.
+#[derive(Clone, Copy)]
+enum RequestAuth<'a> {
+    /// With the client's credentials, for an API path touching this account.
+    As(&'a AuthTarget),
+    /// As the App itself (a fresh JWT per attempt): installation lookups and token exchange.
+    App(&'a GitHubApp),
 }
 
 /// One attempt's result before the retry policy looks at it.
 enum Attempt {
     Success(ApiResponse),
     Refused {
+        /// The App token the attempt carried, so a 401 can retire it.
+        issued: Option<Issued>,
         status: u16,
         headers: HeaderMap,
         body: Vec<u8>,
@@ -86,6 +101,7 @@ impl Transport {
             })?;
         Ok(Self {
             http,
+            auth: Authenticator::new(config.credentials.clone()),
             config,
             pacer: WritePacer::default(),
         })
@@ -110,6 +126,32 @@ impl Transport {
             request.body.as_ref(),
         )
         .await
+    }
+
+    /// Sends a request as the GitHub App itself (a JWT), for the App's own endpoints. Boxed
+    /// because minting a token happens inside another request's attempt.
+    pub(crate) fn send_as_app<'a>(
+        &'a self,
+        request: ApiRequest,
+        app: &'a GitHubApp,
+    ) -> Pin<Box<dyn Future<Output = Result<ApiResponse, HttpError>> + Send + 'a>> {
+        Box::pin(async move {
+            let segments: Vec<&str> = request.path.iter().map(String::as_str).collect();
+            let url = self.config.base_url.join(&segments);
+            let deadline = Deadline::after(self.config.deadline);
+            let (operation, method, body) = (request.operation, request.method, request.body);
+            self.send_checked(
+                operation,
+                method,
+                &url,
+                body.as_ref(),
+                deadline,
+                0,
+                RequestAuth::App(app),
+            )
+            .await
+            .map_err(explain_jwt_refusal)
+        })
     }
 
     /// Sends a request to a full URL (a pagination link), which must lie under the base URL.
@@ -148,6 +190,31 @@ impl Transport {
             );
             return Err(HttpError::contract(operation, message, None));
         }
+        let target = AuthTarget::of_path(&self.config.base_url.relative_segments(&url));
+        self.send_checked(
+            operation,
+            method,
+            &url,
+            body,
+            deadline,
+            pages,
+            RequestAuth::As(&target),
+        )
+        .await
+    }
+
+    /// Sends to a URL already known to lie under the base URL, within `deadline`.
+    #[allow(clippy::too_many_arguments)]
+    async fn send_checked(
+        &self,
+        operation: &'static str,
+        method: Method,
+        url: &Url,
+        body: Option<&Value>,
+        deadline: Deadline,
+        pages: usize,
+        auth: RequestAuth<'_>,
+    ) -> Result<ApiResponse, HttpError> {
         let span = tracing::info_span!(
             "github_request",
             operation,
@@ -158,7 +225,7 @@ impl Transport {
         );
         let attempts = AtomicU32::new(0);
         let sent = self
-            .send_with_policy(operation, method, &url, body, &attempts)
+            .send_with_policy(operation, method, url, body, &attempts, auth)
             .instrument(span);
         match tokio::time::timeout_at(deadline.until(), sent).await {
             Ok(result) => result,
@@ -173,6 +240,7 @@ impl Transport {
         url: &Url,
         body: Option<&Value>,
         attempts: &AtomicU32,
+        auth: RequestAuth<'_>,
     ) -> Result<ApiResponse, HttpError> {
         let mut permit = match method.is_write() {
             true => Some(self.pacer.acquire(self.config.write_interval).await),
@@ -180,12 +248,13 @@ impl Transport {
         };
         let mut retries = 0u32;
         let mut rate_waits = 0u32;
+        let mut reauthenticated = false;
         for attempt in 1u32.. {
             attempts.store(attempt, Ordering::Relaxed);
             if let (true, Some(permit)) = (attempt > 1, permit.as_mut()) {
                 permit.space_retry(self.config.write_interval).await;
             }
-            let outcome = self.attempt(operation, method, url, body).await;
+            let outcome = self.attempt(operation, method, url, body, auth).await;
             if let Some(permit) = permit.as_mut() {
                 permit.attempt_ended();
             }
@@ -197,11 +266,19 @@ impl Transport {
                     return Ok(response);
                 }
                 Attempt::Refused {
+                    issued,
                     status,
                     headers,
                     body,
                 } => {
                     span.record("status", status);
+                    // An App token GitHub no longer takes (revoked, or expired early by a
+                    // skewed clock): mint another and try once more, at once.
+                    if status == 401 && !reauthenticated && self.auth.retire(issued).await {
+                        reauthenticated = true;
+                        tracing::debug!("installation token refused; minting a new one");
+                        continue;
+                    }
                     self.after_refusal(
                         operation,
                         status,
@@ -294,17 +371,25 @@ impl Transport {
         method: Method,
         url: &Url,
         body: Option<&Value>,
+        auth: RequestAuth<'_>,
     ) -> Attempt {
-        let mut authorization =
-            match HeaderValue::from_str(&format!("Bearer {}", self.config.token.expose())) {
-                Ok(value) => value,
-                Err(_) => {
-                    return Attempt::Failed(HttpError::config(
-                        "token",
-                        "the token holds characters an HTTP header cannot carry",
-                    ));
-                }
-            };
+        let credential = match auth {
+            RequestAuth::As(target) => self.auth.authorize(target, self).await,
+            RequestAuth::App(app) => app.jwt().map(|jwt| (jwt, None)),
+        };
+        let (token, issued) = match credential {
+            Ok(credential) => credential,
+            Err(error) => return Attempt::Failed(error),
+        };
+        let mut authorization = match HeaderValue::from_str(&format!("Bearer {}", token.expose())) {
+            Ok(value) => value,
+            Err(_) => {
+                return Attempt::Failed(HttpError::config(
+                    "token",
+                    "the token holds characters an HTTP header cannot carry",
+                ));
+            }
+        };
         authorization.set_sensitive(true);
         let mut builder = self
             .http
@@ -345,11 +430,42 @@ impl Transport {
             })
         } else {
             Attempt::Refused {
+                issued,
                 status,
                 headers,
                 body: bytes,
             }
         }
+    }
+}
+
+/// GitHub's 401 to a JWT names the claim it disliked; add what to check, since the usual
+/// causes are on the caller's side.
+fn explain_jwt_refusal(error: HttpError) -> HttpError {
+    match error {
+        HttpError::Refused(mut refusal) if refusal.status == 401 => {
+            let said = refusal
+                .body
+                .as_ref()
+                .map(|b| b.message.clone())
+                .unwrap_or_default();
+            let hint = "GitHub refused the App's JWT: check the app id, that the private key is this App's current key, and this machine's clock";
+            let message = match said.is_empty() {
+                true => hint.to_owned(),
+                false => format!("{said} ({hint})"),
+            };
+            match refusal.body.as_mut() {
+                Some(body) => body.message = message,
+                None => {
+                    refusal.body = Some(GitHubErrorBody {
+                        message,
+                        ..GitHubErrorBody::default()
+                    })
+                }
+            }
+            HttpError::Refused(refusal)
+        }
+        other => other,
     }
 }
 

@@ -3,7 +3,8 @@
 import {
   type BulkReport, type ClientOptions, type CodespacesSecretsError, type ErrorCode, type PlannedChange,
   type Progress, type SecretInfo, type SetOutcome, type SyncOptions, type SyncReport, type Visibility,
-  type WriteReason, Client, Emulator, seal,
+  type WriteReason, type GitHubApp, type DeviceCode, type DeviceFlowOptions, type LoginFailure,
+  type RegisteredApp, type AuthSettings, CancelHandle, Client, DeviceLogin, Emulator, deviceFlow, seal,
 } from 'codespaces-secrets'
 
 const emu = new Emulator({ faults: { latencyMs: 20, secondaryRateLimit: { status: 429 } } })
@@ -80,6 +81,46 @@ const writes: number = emu.requestLog().filter((r) => r.write).length
 emu.setFaults({ serverErrorRate: 0.5, seed: 7 })
 emu.setFaults()
 emu.rotateKey({ org: 'octo-org' })
+// GitHub App authentication, and the device flow.
+const registered: RegisteredApp = emu.registerApp()
+const installationId: number = emu.installApp(registered.id, { org: 'octo-org' })
+emu.installApp(registered.id, { repo: 'octocat/Hello-World' })
+const app: GitHubApp = { appId: registered.id, privateKey: registered.privateKeyPem, installationId }
+const asApp = new Client({ app, baseUrl: emu.baseUrl })
+await asApp.org('octo-org').set('FROM_APP', 'x')
+new Client({ app: { appId: registered.clientId, privateKey: registered.privateKeyPkcs8Pem } })
+const auth: AuthSettings = emu.authSettings()
+emu.setAuthSettings({ devicePollIntervalSecs: 0, deviceCodeLifetimeMs: auth.deviceCodeLifetimeMs, clockSkewSecs: -5 })
+emu.setAuthSettings({ installationTokenLifetimeMs: 60_000 })
+emu.setAuthSettings()
+
+const cancel = new CancelHandle()
+const flow: DeviceFlowOptions = {
+  clientId: registered.clientId, scopes: ['codespace'], baseUrl: emu.baseUrl, webUrl: emu.baseUrl, timeoutMs: 10_000,
+  onCode: (code: DeviceCode) => {
+    console.log(`Open ${code.verificationUri} and enter ${code.userCode} within ${code.expiresInMs / 1000} s`)
+    const approved: boolean = emu.approveDeviceCode(code.userCode, 'octocat')
+    if (!approved) emu.denyDeviceCode(code.userCode) || emu.slowDownDeviceCode(code.userCode)
+  },
+  cancel,
+  signal: AbortSignal.timeout(60_000),
+}
+try {
+  const login: DeviceLogin = await deviceFlow(flow)
+  const host: string = login.host
+  const path: string = login.save()
+  const asUser = new Client({ token: login.token, baseUrl: emu.baseUrl })
+  const me: string = await asUser.userLogin()
+  console.log(host, path, me)
+} catch (e) {
+  const error = e as CodespacesSecretsError
+  const reason: LoginFailure | undefined = error.code === 'LOGIN_FAILED' ? error.reason : undefined
+  console.log(reason, cancel.cancelled)
+  cancel.cancel()
+}
+const codes: Array<'pending' | 'approved' | 'denied'> = emu.deviceCodes().map((c) => c.status)
+await deviceFlow({ clientId: 'Iv23li...' })
+
 emu.shutdown()
 
-console.log(newest, sealed, keyId, owners, nothing, stored, writes, unchanged, exact, elsewhere, overwritten)
+console.log(codes, newest, sealed, keyId, owners, nothing, stored, writes, unchanged, exact, elsewhere, overwritten)

@@ -15,6 +15,12 @@ state holds keyed fingerprints and GitHub's ``updated_at`` (never a value), its 
 
 ``AsyncClient`` offers the same operations as awaitables. Errors are subclasses of
 ``codespaces_secrets.errors.CodespacesSecretsError``.
+
+Credentials: a token (``token=``, else ``GITHUB_TOKEN``, ``GH_TOKEN``, the login a
+``DeviceLogin.save()`` stored, ``gh auth token``), or a GitHub App for organization and
+repository secrets (``Client(app=GitHubApp(app_id, private_key_pem))``). ``device_flow(client_id)``
+(or ``device_flow_async``) logs a user in with GitHub's OAuth device flow and returns a
+``DeviceLogin`` whose token user secrets accept.
 """
 
 from . import errors
@@ -24,7 +30,11 @@ from ._native import (
     AsyncSecretIterator,
     BulkFailure,
     BulkReport,
+    CancelHandle,
     Client,
+    DeviceCode,
+    DeviceLogin,
+    GitHubApp,
     PlannedChange,
     Progress,
     PublicKey,
@@ -39,6 +49,8 @@ from ._native import (
     Visibility,
     WriteReason,
     __version__,
+    device_flow,
+    device_flow_async,
     seal,
 )
 from .errors import CodespacesSecretsError
@@ -49,8 +61,12 @@ __all__ = [
     "AsyncSecretIterator",
     "BulkFailure",
     "BulkReport",
+    "CancelHandle",
     "Client",
     "CodespacesSecretsError",
+    "DeviceCode",
+    "DeviceLogin",
+    "GitHubApp",
     "PlannedChange",
     "Progress",
     "PublicKey",
@@ -65,6 +81,8 @@ __all__ = [
     "Visibility",
     "WriteReason",
     "__version__",
+    "device_flow",
+    "device_flow_async",
     "errors",
     "seal",
 ]

@@ -2,7 +2,15 @@
 # against the tests and examples; keep in step with bindings/python/src.
 
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from datetime import datetime
 from typing import ClassVar, List, Literal, Optional, Tuple, Union, final, overload
 
@@ -10,6 +18,12 @@ __version__: str
 __all__ = [
     "__version__",
     "seal",
+    "device_flow",
+    "device_flow_async",
+    "GitHubApp",
+    "DeviceCode",
+    "DeviceLogin",
+    "CancelHandle",
     "Client",
     "Scope",
     "SecretIterator",
@@ -32,6 +46,7 @@ __all__ = [
     "Emulator",
     "StoredSecret",
     "LoggedRequest",
+    "RegisteredApp",
 ]
 
 _Plaintext = Union[str, bytes]
@@ -43,13 +58,116 @@ def seal(public_key: Union[str, PublicKey], plaintext: _Plaintext) -> str:
     """Seals `plaintext` to a base64 public key (or a `PublicKey`) as libsodium's
     `crypto_box_seal` does, and returns the sealed box in base64."""
 
+def device_flow(
+    client_id: str,
+    *,
+    scopes: Optional[Sequence[str]] = None,
+    base_url: Optional[str] = None,
+    web_url: Optional[str] = None,
+    timeout: Optional[float] = None,
+    on_code: Optional[Callable[[DeviceCode], object]] = None,
+    cancel: Optional[CancelHandle] = None,
+) -> DeviceLogin:
+    """Logs a user in with GitHub's OAuth device flow and returns the `DeviceLogin`.
+
+    Asks GitHub for a code and calls `on_code` once with it (default: prints ``Open URI and
+    enter CODE`` to ``sys.stderr``); the user opens `DeviceCode.verification_uri` and enters
+    `DeviceCode.user_code`. Then polls at GitHub's pace (slowing down when told), with the GIL
+    released, until the user approves. `client_id` is that of an OAuth app or GitHub App with
+    the device flow enabled; `scopes` default to ``["codespace"]`` (what user secrets need);
+    `base_url` is the API root the token is for (default ``GITHUB_API_URL``, else
+    ``https://api.github.com``), `web_url` the site serving ``/login/device`` (default derived
+    from it: ``api.github.com`` -> ``github.com``); `timeout` bounds each HTTP request (30 s).
+
+    Raises `LoginFailed` (``reason``: ``"denied"``, ``"expired"``, ``"cancelled"`` by `cancel`,
+    ``"refused"``). An exception `on_code` raises ends the login and is raised here. Ctrl-C
+    interrupts the wait."""
+
+def device_flow_async(
+    client_id: str,
+    *,
+    scopes: Optional[Sequence[str]] = None,
+    base_url: Optional[str] = None,
+    web_url: Optional[str] = None,
+    timeout: Optional[float] = None,
+    on_code: Optional[Callable[[DeviceCode], object]] = None,
+    cancel: Optional[CancelHandle] = None,
+) -> Awaitable[DeviceLogin]:
+    """`device_flow` as an awaitable. `on_code` runs on the event loop's thread; cancelling
+    the awaiting task cancels the login."""
+
+@final
+class GitHubApp:
+    """A GitHub App as a client's credentials: `Client(app=GitHubApp(...))`.
+
+    The client signs a JWT with the App's private key and exchanges it for installation
+    tokens, cached and renewed before they expire. `app_id` is the numeric app id or the
+    client id (``Iv...``); `private_key` the PEM GitHub generates (PKCS#1 ``BEGIN RSA PRIVATE
+    KEY``, or PKCS#8 ``BEGIN PRIVATE KEY``), parsed here: a bad key raises `InvalidInputError`
+    quoting none of it. `installation_id`: the installation to act as; ``None`` finds it from
+    each call's organization or repository. An App cannot manage a user's own secrets: those
+    calls raise `InvalidInputError` before sending anything. The repr shows no key.
+    """
+
+    def __new__(
+        cls, app_id: Union[str, int], private_key: str, installation_id: Optional[int] = None
+    ) -> GitHubApp: ...
+    @property
+    def app_id(self) -> str: ...
+    @property
+    def installation_id(self) -> Optional[int]: ...
+
+@final
+class DeviceCode:
+    """What the user must do to approve a device-flow login (`str()` says it)."""
+
+    @property
+    def user_code(self) -> str:
+        """The code the user enters, e.g. ``WDJB-MJHT``."""
+    @property
+    def verification_uri(self) -> str:
+        """Where the user enters it, e.g. ``https://github.com/login/device``."""
+    @property
+    def expires_in(self) -> float:
+        """Seconds the code stays valid."""
+    @property
+    def interval(self) -> float:
+        """Seconds between two polls, as GitHub asks."""
+
+@final
+class DeviceLogin:
+    """A finished device-flow login. The repr never shows the token."""
+
+    @property
+    def token(self) -> str:
+        """The user access token: pass it as a client's ``token``, or `save()` it."""
+    @property
+    def host(self) -> str:
+        """The web host the token belongs to, e.g. ``github.com``."""
+    def save(self) -> str:
+        """Stores the token for `host` in the user's config directory (``logins/`` under
+        ``$XDG_CONFIG_HOME/codespaces-secrets``, a 0600 file), where clients given no token
+        find it (after ``GITHUB_TOKEN`` and ``GH_TOKEN``). Returns the file's path."""
+
+@final
+class CancelHandle:
+    """Cancels a device-flow login from another thread: the wait ends at once with
+    `LoginFailed` (reason ``"cancelled"``)."""
+
+    def __new__(cls) -> CancelHandle: ...
+    def cancel(self) -> None: ...
+    @property
+    def cancelled(self) -> bool: ...
+
 @final
 class Client:
     """A client whose calls block (with the GIL released) until GitHub answers.
 
-    Token: the argument, else ``GITHUB_TOKEN``, else ``GH_TOKEN``. Base URL: the argument, else
-    ``GITHUB_API_URL``, else ``https://api.github.com``. Every other setting is keyword-only;
-    ``None`` means the SDK's default. Durations are in seconds:
+    Credentials: ``token``, or ``app`` (a `GitHubApp`: organization and repository secrets
+    only), not both; with neither, ``GITHUB_TOKEN``, else ``GH_TOKEN``, else the login a
+    `DeviceLogin.save()` stored for the API's host, else ``gh auth token``. Base URL: the
+    argument, else ``GITHUB_API_URL``, else ``https://api.github.com``. Every other setting is
+    keyword-only; ``None`` means the SDK's default. Durations are in seconds:
 
     - ``user_agent``: the ``User-Agent`` header (default ``codespaces-secrets/<version>``).
     - ``timeout``: total time per request (30); ``connect_timeout``: time to connect (10).
@@ -70,6 +188,7 @@ class Client:
         token: Optional[str] = None,
         base_url: Optional[str] = None,
         *,
+        app: Optional[GitHubApp] = None,
         user_agent: Optional[str] = None,
         timeout: Optional[float] = None,
         connect_timeout: Optional[float] = None,
@@ -198,6 +317,7 @@ class AsyncClient:
         token: Optional[str] = None,
         base_url: Optional[str] = None,
         *,
+        app: Optional[GitHubApp] = None,
         user_agent: Optional[str] = None,
         timeout: Optional[float] = None,
         connect_timeout: Optional[float] = None,
@@ -560,8 +680,59 @@ class Emulator:
     ) -> List[StoredSecret]: ...
     def request_log(self) -> List[LoggedRequest]: ...
     def clear_log(self) -> None: ...
+    def register_app(self) -> RegisteredApp:
+        """Registers a GitHub App with a fresh RSA key; it can act on nothing until installed."""
+    def install_app(
+        self,
+        app_id: int,
+        *,
+        user: Optional[str] = None,
+        repo: Optional[str] = None,
+        org: Optional[str] = None,
+    ) -> int:
+        """Installs the app on an account (its own scope and every repository it owns) or one
+        repository (created if absent) and returns the installation id (the same one when
+        installed there before). No scope: the demo user. An app id this emulator did not
+        register raises ValueError."""
+    def set_auth_settings(
+        self,
+        *,
+        installation_token_lifetime: Optional[float] = None,
+        clock_skew: Optional[int] = None,
+        device_poll_interval: Optional[int] = None,
+        device_code_lifetime: Optional[float] = None,
+    ) -> None:
+        """Changes the settings given; the others stay. Seconds: how long installation tokens
+        live (3600); the skew of the emulator's clock (0; positive: ahead of the client); the
+        polling interval it tells device flows (5; 0 makes tests fast); how long a device code
+        lives (900)."""
+    def approve_device_code(self, user_code: str, login: Optional[str] = None) -> bool:
+        """Approves the code as `login` (default the demo user): the next poll gets a user
+        token. False if there is no such pending code."""
+    def deny_device_code(self, user_code: str) -> bool:
+        """Denies the code: the login fails with reason ``"denied"``."""
+    def slow_down_device_code(self, user_code: str) -> bool:
+        """Makes the code's next poll answer ``slow_down`` (its interval grows by 5 s)."""
     def close(self) -> None: ...
     def __enter__(self) -> Emulator: ...
     def __exit__(self, *exc: object) -> bool: ...
+
+@final
+class RegisteredApp:
+    """A GitHub App registered with the emulator. The repr shows neither key."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def client_id(self) -> str:
+        """Also accepted as an app id; what `device_flow` takes."""
+    @property
+    def slug(self) -> str: ...
+    @property
+    def private_key_pem(self) -> str:
+        """PKCS#1 (``BEGIN RSA PRIVATE KEY``), as GitHub hands it out."""
+    @property
+    def private_key_pkcs8_pem(self) -> str:
+        """The same key as PKCS#8 (``BEGIN PRIVATE KEY``)."""
 
 from .errors import CodespacesSecretsError

@@ -9,7 +9,7 @@ contain a token or a secret value.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar, Dict, Optional, Type
+from typing import ClassVar, Dict, Literal, Optional, Type
 
 __all__ = [
     "CodespacesSecretsError",
@@ -25,6 +25,7 @@ __all__ = [
     "TransportError",
     "DecodeError",
     "EncryptionError",
+    "LoginFailed",
 ]
 
 
@@ -139,6 +140,32 @@ class EncryptionError(CodespacesSecretsError):
     """Sealing the value failed."""
 
     code = "ENCRYPTION"
+
+
+class LoginFailed(CodespacesSecretsError):
+    """A device-flow login ended without a token. ``reason`` says how: the user ``denied`` it,
+    the code ``expired``, the wait was ``cancelled`` (a ``CancelHandle``), or GitHub ``refused``
+    the client id (unknown, or the device flow is not enabled for that app)."""
+
+    code = "LOGIN_FAILED"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: Optional[int] = None,
+        request_id: Optional[str] = None,
+        documentation_url: Optional[str] = None,
+        reason: Literal["denied", "expired", "cancelled", "refused"] = "refused",
+    ) -> None:
+        super().__init__(
+            message, status=status, request_id=request_id, documentation_url=documentation_url
+        )
+        #: ``"denied"``, ``"expired"``, ``"cancelled"`` or ``"refused"``.
+        self.reason = reason
+
+    def __repr__(self) -> str:
+        return f"LoginFailed({self.message!r}, reason={self.reason!r})"
 
 
 # The compiled module picks the class of an error by its code: every class above, by its `code`.

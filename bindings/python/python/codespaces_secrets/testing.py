@@ -12,8 +12,18 @@ The emulator runs in-process on its own thread, listens on 127.0.0.1 (a free por
 sealed value it is sent, and answers with GitHub's status codes and error bodies. Demo data: the
 user ``octocat`` with repositories ``Hello-World`` (id 1296269) and ``Spoon-Knife`` (1296270), and
 the organization ``octo-org`` with ``octo-repo`` (1296271) and ``octo-service`` (1296272).
+
+GitHub Apps and the device flow, offline::
+
+    app = emulator.register_app()
+    emulator.install_app(app.id, org="octo-org")
+    client = Client(app=GitHubApp(app.id, app.private_key_pem), base_url=emulator.base_url)
+
+    emulator.set_auth_settings(device_poll_interval=0)
+    login = device_flow(app.client_id, base_url=emulator.base_url,
+                        on_code=lambda code: emulator.approve_device_code(code.user_code))
 """
 
-from ._native import Emulator, LoggedRequest, StoredSecret
+from ._native import Emulator, LoggedRequest, RegisteredApp, StoredSecret
 
-__all__ = ["Emulator", "LoggedRequest", "StoredSecret"]
+__all__ = ["Emulator", "LoggedRequest", "RegisteredApp", "StoredSecret"]

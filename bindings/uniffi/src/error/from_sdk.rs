@@ -4,6 +4,7 @@
 use codespaces_secrets::Error;
 
 use super::CodespacesSecretsError;
+use crate::device_flow::LoginFailure;
 
 /// The fields every variant built from GitHub's answer carries.
 macro_rules! api_variant {
@@ -47,10 +48,53 @@ impl From<Error> for CodespacesSecretsError {
             Error::Encryption(_) => Self::Encryption {
                 reason: e.to_string(),
             },
+            Error::Login { reason, .. } => match LoginFailure::from_sdk(*reason) {
+                Some(reason) => Self::LoginFailed {
+                    reason,
+                    detail: e.to_string(),
+                },
+                None => Self::Other {
+                    reason: e.to_string(),
+                    code: e.code().to_owned(),
+                },
+            },
             _ => Self::Other {
                 reason: e.to_string(),
                 code: e.code().to_owned(),
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use codespaces_secrets::LoginFailure as SdkFailure;
+
+    use super::*;
+
+    #[test]
+    fn a_failed_login_keeps_its_reason_code_and_message() {
+        let cases = [
+            (SdkFailure::Denied, LoginFailure::Denied),
+            (SdkFailure::Expired, LoginFailure::Expired),
+            (SdkFailure::Cancelled, LoginFailure::Cancelled),
+            (SdkFailure::Refused, LoginFailure::Refused),
+        ];
+        for (sdk, expected) in cases {
+            let error = Error::Login {
+                reason: sdk,
+                message: "the user said no".into(),
+            };
+            let converted = CodespacesSecretsError::from(error.clone());
+            assert_eq!(converted.code(), "LOGIN_FAILED");
+            assert_eq!(converted.to_string(), error.to_string());
+            match converted {
+                CodespacesSecretsError::LoginFailed { reason, detail } => {
+                    assert_eq!(reason, expected);
+                    assert_eq!(detail, error.to_string());
+                }
+                other => panic!("{other:?}"),
+            }
         }
     }
 }

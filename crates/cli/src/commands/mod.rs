@@ -59,5 +59,7 @@ pub(crate) async fn run(target: &Target, command: Command) -> Result<(), Failure
         Command::Delete { name } => delete::run(target, &name).await,
         Command::Repos(args) => repos::run(target, args).await,
         Command::Sync(args) => sync::run(target, args).await,
+        // main runs `auth` before choosing a scope; it never reaches a scope handle.
+        Command::Auth(_) => Err(Failure::usage("`auth` commands take no scope")),
     }
 }

@@ -99,6 +99,13 @@ impl<'a> Cli<'a> {
             .env_remove("GITHUB_TOKEN")
             .env_remove("GH_TOKEN")
             .env_remove("GITHUB_API_URL")
+            .env_remove("GITHUB_APP_ID")
+            .env_remove("GITHUB_APP_PRIVATE_KEY")
+            .env_remove("GITHUB_APP_PRIVATE_KEY_PATH")
+            .env_remove("GITHUB_APP_INSTALLATION_ID")
+            // No `gh` of this machine's user: the credential chain's last link is tested with
+            // a stand-in put on PATH by the test that wants one.
+            .env("PATH", "/nonexistent")
             .env("CODESPACES_SECRETS_WRITE_INTERVAL_MS", "0");
         Self {
             command,
@@ -120,6 +127,17 @@ impl<'a> Cli<'a> {
     pub fn stdin(mut self, bytes: &'a [u8]) -> Self {
         self.stdin = Some(bytes);
         self
+    }
+
+    /// Starts the binary with stdin empty and stdout and stderr piped, for a test that talks
+    /// to it while it runs (the device flow).
+    pub fn spawn(mut self) -> std::process::Child {
+        self.command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs")
     }
 
     /// Runs to completion.

@@ -1,19 +1,23 @@
 //! The URL table: the 23 operations of the OpenAPI description (five paths per scope; the
-//! repository scope has no selected repositories, so three), the control routes, and GitHub's
-//! 404 for everything else (GitHub answers an unknown method with 404, not 405).
+//! repository scope has no selected repositories, so three), the GitHub App endpoints and
+//! `GET /user` that authentication needs, the OAuth device flow, the control routes, and
+//! GitHub's 404 for everything else (GitHub answers an unknown method with 404, not 405).
 
+mod apps;
 mod common;
 mod control;
+mod device_flow;
 mod ops;
 mod resolved_scope;
 mod secrets;
+mod user;
 
 use std::future::{Ready, ready};
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{MethodRouter, delete, get, put};
+use axum::routing::{MethodRouter, delete, get, post, put};
 use axum::{Extension, Router, middleware};
 
 use self::common::{Body, InOp, Reply};
@@ -58,12 +62,38 @@ pub(crate) fn router(app: App) -> Router {
                     serve(scope, &[AddRepo, RemoveRepo]),
                 )
         })
+        .merge(auth_routes())
         .nest(CONTROL_PREFIX, control::router())
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(app.clone(), gate))
         .with_state(app)
+}
+
+/// What a client needs to authenticate: as a GitHub App (its JWT on the `/app` endpoints and
+/// installation lookups), through the device flow (`/login/...`), and `GET /user` to say who a
+/// token is.
+fn auth_routes() -> Router<App> {
+    Router::new()
+        .route("/app", get(apps::get_app))
+        .route(
+            "/app/installations/{installation_id}/access_tokens",
+            post(apps::create_token),
+        )
+        .route("/orgs/{org}/installation", get(apps::org_installation))
+        .route(
+            "/repos/{owner}/{repo}/installation",
+            get(apps::repo_installation),
+        )
+        .route(
+            "/users/{username}/installation",
+            get(apps::user_installation),
+        )
+        .route("/user", get(user::authenticated_user))
+        .route("/login/device/code", post(device_flow::request_code))
+        .route("/login/oauth/access_token", post(device_flow::exchange))
+        .route("/login/device", get(device_flow::verification_page))
 }
 
 /// The `actions` of one path in `scope`: each action's one handler (shared by the scopes)

@@ -63,7 +63,7 @@ impl FromRequestParts<App> for ResolvedScope {
         let key = {
             let state = app.state();
             match op.scope {
-                ScopeKind::User => Ok(state.user_scope(who)),
+                ScopeKind::User => state.user_scope(who),
                 ScopeKind::Repo => state.repo_scope(who, &params.owner, &params.repo),
                 ScopeKind::Org => state.org_scope(who, &params.org),
             }

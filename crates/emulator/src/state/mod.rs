@@ -1,6 +1,8 @@
 //! Everything the emulator knows: accounts, tokens, repositories, and per scope a key pair and
 //! its secrets. Plain data behind one mutex; no I/O, no async.
 
+mod apps;
+mod device;
 mod secrets;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -9,9 +11,12 @@ use chrono::{DateTime, Utc};
 use codespaces_secrets_core::KeyPair;
 use rand_core::{OsRng, RngCore};
 
+use crate::auth_settings::AuthSettings;
 use crate::config::Scope;
 use crate::errors::ApiError;
 
+pub(crate) use apps::{Installation, Place};
+pub(crate) use device::{Decision, DeviceError, Verdict};
 pub use secrets::StoredSecret;
 pub(crate) use secrets::{PutOutcome, Secret, SecretChange};
 
@@ -68,13 +73,26 @@ pub(crate) struct ScopeData {
     pub(crate) secrets: BTreeMap<String, Secret>,
 }
 
+/// What kind of credential a request came with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Caller {
+    /// A user's token (personal access token, or a device-flow `ghu_` token).
+    User,
+    /// An installation token (`ghs_...`) of this installation.
+    Installation(u64),
+    /// A GitHub App itself, by a JWT (accepted on the App endpoints only).
+    App(u64),
+}
+
 /// The authenticated caller of a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Identity {
-    /// Account key (lower-case login).
+    /// Rate-limit key: the account key (lower-case login) of a user; `installation:ID` or
+    /// `app:ID` otherwise (never a login, which cannot hold a colon).
     pub(crate) key: String,
-    /// Display login.
+    /// Display login (`slug[bot]` for an installation).
     pub(crate) login: String,
+    pub(crate) caller: Caller,
 }
 
 #[derive(Debug)]
@@ -87,21 +105,34 @@ pub(crate) struct State {
     next_account_id: i64,
     next_repo_id: i64,
     next_key_id: u64,
+    apps: apps::Apps,
+    device_codes: Vec<device::DeviceCode>,
+    pub(crate) auth: AuthSettings,
 }
 
 fn fold(s: &str) -> String {
     s.to_ascii_lowercase()
 }
 
+/// Letters and digits, the alphabet of GitHub's tokens and client ids.
+pub(crate) const ALPHANUMERIC: &[u8] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/// `len` characters drawn from `alphabet` (ASCII) by the operating system's generator.
+pub(crate) fn random_string(alphabet: &[u8], len: usize) -> String {
+    (0..len)
+        .map(|_| char::from(alphabet[(OsRng.next_u32() as usize) % alphabet.len()]))
+        .collect()
+}
+
+/// A token shaped like GitHub's: `prefix` (`ghp_`, `ghs_`, `ghu_`) and 36 alphanumerics.
+pub(crate) fn generate_token_with(prefix: &str) -> String {
+    format!("{prefix}{}", random_string(ALPHANUMERIC, 36))
+}
+
 /// A token shaped like a GitHub personal access token: `ghp_` and 36 alphanumerics.
 pub(crate) fn generate_token() -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut token = String::from("ghp_");
-    for _ in 0..36 {
-        let index = (OsRng.next_u32() as usize) % ALPHABET.len();
-        token.push(char::from(ALPHABET[index]));
-    }
-    token
+    generate_token_with("ghp_")
 }
 
 impl State {
@@ -115,6 +146,9 @@ impl State {
             next_account_id: FIRST_ACCOUNT_ID,
             next_repo_id: FIRST_REPO_ID,
             next_key_id: FIRST_KEY_ID,
+            apps: apps::Apps::default(),
+            device_codes: Vec::new(),
+            auth: AuthSettings::default(),
         }
     }
 
@@ -238,13 +272,17 @@ impl State {
         self.repo_index.get(&(fold(owner), fold(name))).copied()
     }
 
-    /// The caller a token belongs to.
+    /// The caller a token belongs to: a user's token, or an installation token that has not
+    /// expired on the emulator's clock.
     pub(crate) fn identify(&self, token: &str) -> Option<Identity> {
-        let key = self.tokens.get(token)?;
+        let Some(key) = self.tokens.get(token) else {
+            return self.identify_installation(token);
+        };
         let account = self.accounts.get(key)?;
         Some(Identity {
             key: key.clone(),
             login: account.login.clone(),
+            caller: Caller::User,
         })
     }
 
@@ -260,13 +298,27 @@ impl State {
         repo.owner == who || self.is_member(&repo.owner, who)
     }
 
-    /// The caller's own secrets.
-    pub(crate) fn user_scope(&self, who: &Identity) -> ScopeKey {
-        ScopeKey::User(who.key.clone())
+    /// The caller's own secrets. An installation has none: 403, as GitHub answers an
+    /// installation token on `/user/...`.
+    pub(crate) fn user_scope(&self, who: &Identity) -> Result<ScopeKey, ApiError> {
+        match who.caller {
+            Caller::User => Ok(ScopeKey::User(who.key.clone())),
+            Caller::Installation(_) | Caller::App(_) => Err(ApiError::NotAccessibleByIntegration),
+        }
+    }
+
+    /// Whether `who` may manage `repo`: a user who owns it or belongs to its organization, or
+    /// an installation covering it.
+    fn may_manage_repo(&self, who: &Identity, repo: &Repo) -> bool {
+        match who.caller {
+            Caller::User => self.can_access_repo(&who.key, repo),
+            Caller::Installation(id) => self.installation_covers_repo(id, repo),
+            Caller::App(_) => false,
+        }
     }
 
     /// A repository's secrets, if it exists and `who` may manage it (otherwise 404, as GitHub
-    /// hides what a token cannot see).
+    /// hides what a token cannot see — installation tokens included).
     pub(crate) fn repo_scope(
         &self,
         who: &Identity,
@@ -277,20 +329,28 @@ impl State {
             .repo_id(owner, name)
             .and_then(|id| self.repos.get(&id))
             .ok_or(ApiError::NotFound)?;
-        if self.can_access_repo(&who.key, repo) {
+        if self.may_manage_repo(who, repo) {
             Ok(ScopeKey::Repo(repo.id))
         } else {
             Err(ApiError::NotFound)
         }
     }
 
-    /// An organization's secrets, if `who` is a member.
+    /// An organization's secrets, if `who` is a member or an installation on it. An
+    /// installation elsewhere gets GitHub's 403 "Resource not accessible by integration" for
+    /// an organization that exists (organizations are public), 404 for one that does not.
     pub(crate) fn org_scope(&self, who: &Identity, org: &str) -> Result<ScopeKey, ApiError> {
         let key = fold(org);
-        if self.is_member(&key, &who.key) {
-            Ok(ScopeKey::Org(key))
-        } else {
-            Err(ApiError::NotFound)
+        let allowed = match who.caller {
+            Caller::User => self.is_member(&key, &who.key),
+            Caller::Installation(id) => self.installation_covers_account(id, &key),
+            Caller::App(_) => false,
+        };
+        let is_org = self.accounts.get(&key).is_some_and(Account::is_org);
+        match who.caller {
+            _ if allowed && is_org => Ok(ScopeKey::Org(key)),
+            Caller::Installation(_) if is_org => Err(ApiError::NotAccessibleByIntegration),
+            _ => Err(ApiError::NotFound),
         }
     }
 

@@ -122,7 +122,9 @@ async fn unknown_routes_and_methods_are_404() {
     let h = Harness::new();
     for (method, path) in [
         (Method::GET, "/"),
-        (Method::GET, "/user"),
+        // `GET /user` itself exists (who a token is); its other paths do not.
+        (Method::GET, "/user/keys"),
+        (Method::POST, "/user"),
         (
             Method::GET,
             "/user/codespaces/secrets/S/repositories/1/extra",

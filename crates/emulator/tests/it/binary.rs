@@ -185,3 +185,34 @@ fn bad_flags_are_refused() {
         assert!(output.stdout.is_empty());
     }
 }
+
+#[test]
+fn register_app_writes_the_apps_credentials_for_its_owner_only() {
+    let dir = std::env::temp_dir().join(format!("emulator-app-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("app.json");
+    let (running, _) = start(&["--register-app", file.to_str().expect("UTF-8 path")]);
+    let text = std::fs::read_to_string(&file).expect("written before the URL is printed");
+    let app: Value = serde_json::from_str(&text).expect("JSON");
+    assert!(app["id"].is_u64());
+    assert!(
+        app["client_id"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("Iv23li"))
+    );
+    assert!(app["slug"].is_string());
+    let pem = app["private_key_pem"].as_str().expect("key");
+    assert!(pem.starts_with("-----BEGIN RSA PRIVATE KEY-----"));
+    crate::app_support::load_key(pem);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&file)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    drop(running);
+    let _ = std::fs::remove_dir_all(&dir);
+}

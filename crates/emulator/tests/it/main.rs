@@ -3,12 +3,15 @@
 //!
 //! One test binary with modules: a binary per file would link reqwest a dozen times.
 
+mod app_support;
 mod harness;
 
+mod app_auth;
 mod auth_and_headers;
 mod bad_requests;
 mod binary;
 mod control_routes;
+mod device_flow;
 mod fault_validation;
 mod faults;
 mod library;

@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use codespaces_secrets_transport::{BaseUrl, Token, Transport, TransportConfig};
+use codespaces_secrets_transport::{BaseUrl, Credentials, Token, Transport, TransportConfig};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
@@ -92,7 +92,7 @@ where
 pub fn transport(base: &str) -> Arc<Transport> {
     let mut config = TransportConfig::new(
         BaseUrl::parse(base).expect("base"),
-        Token::new("tok_SECRET_123").expect("token"),
+        Credentials::Token(Token::new("tok_SECRET_123").expect("token")),
     );
     config.retry_base_delay = std::time::Duration::from_millis(1);
     config.write_interval = std::time::Duration::ZERO;

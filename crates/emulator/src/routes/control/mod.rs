@@ -2,6 +2,8 @@
 //! No authentication: the server listens on 127.0.0.1 only.
 
 mod accounts;
+mod apps;
+mod device_codes;
 mod faults;
 mod inspect;
 
@@ -29,6 +31,22 @@ pub(super) fn router() -> Router<App> {
         .route("/users", post(accounts::add_user))
         .route("/orgs", post(accounts::add_org))
         .route("/repos", post(accounts::add_repo))
+        .route("/apps", post(apps::register))
+        .route("/apps/{app_id}/installations", post(apps::install))
+        .route(
+            "/auth-settings",
+            get(apps::read_settings).put(apps::write_settings),
+        )
+        .route("/device-codes", get(device_codes::list))
+        .route(
+            "/device-codes/{user_code}/approve",
+            post(device_codes::approve),
+        )
+        .route("/device-codes/{user_code}/deny", post(device_codes::deny))
+        .route(
+            "/device-codes/{user_code}/slow-down",
+            post(device_codes::slow_down),
+        )
         .merge(inspect::router())
 }
 

@@ -19,6 +19,21 @@ class BulkTest {
     }
 
     @Test
+    fun `a progress listener that throws does not stop the writes`() = test {
+        Emulator.start().use { emu ->
+            emu.client().use { client ->
+                val repo = client.repo("octocat", "Hello-World")
+                val throwing = object : ProgressListener {
+                    override fun onProgress(progress: Progress) = throw IllegalStateException("the view is gone")
+                }
+                val report = repo.setMany(entries("P1" to "1", "P2" to "2"), throwing)
+                assertEquals(listOf("P1", "P2"), report.created)
+                assertEquals(mapOf("P1" to "1", "P2" to "2"), emu.secrets(REPO).associate { it.getString("name") to it.getString("value") })
+            }
+        }
+    }
+
+    @Test
     fun `setMany writes every entry in the given order and reports each`() = test {
         Emulator.start().use { emu ->
             emu.client().use { client ->

@@ -38,6 +38,11 @@ class ParityTest {
         "sync_actions" to { _, item -> enumEntry(SyncAction::class, item) },
         "write_reasons" to { _, item -> enumEntry(WriteReason::class, item) },
         "visibilities" to { _, item -> enumEntry(Visibility::class, item) },
+        "github_app" to { _, item -> property(GitHubAppConfig::class, item) },
+        "device_flow_options" to { _, item -> property(DeviceFlowOptions::class, item) },
+        "device_code" to { _, item -> property(DeviceCode::class, item) },
+        "device_login" to { _, item -> method(DeviceLogin::class, item) },
+        "login_failures" to { _, item -> enumEntry(LoginFailure::class, item) },
         "error_codes" to { _, item -> if (item in errorCodes) null else "no CodespacesSecretsException subclass whose code() is $item (have ${errorCodes.keys})" },
     )
 
@@ -92,6 +97,13 @@ class ParityTest {
         return if (method.isSuspend) null else "${type.simpleName}.$name is not a suspend fun"
     }
 
+    private fun method(type: KClass<*>, item: String): String? {
+        val name = camel(item)
+        val method = type.memberFunctions.firstOrNull { it.name == name }
+            ?: return "${type.simpleName} has no method $name"
+        return if (method.isSuspend) "${type.simpleName}.$name is a suspend fun, expected a plain one" else null
+    }
+
     private fun constructorParameter(type: KClass<*>, item: String): String? {
         val name = camel(item)
         val parameter = type.constructors.flatMap { it.parameters }.firstOrNull { it.name == name }
@@ -133,6 +145,8 @@ class ParityTest {
         parameter.type.isMarkedNullable -> null
         parameter.type.classifier == String::class -> "parity check"
         parameter.type.classifier == UShort::class -> 500.toUShort()
+        (parameter.type.classifier as? KClass<*>)?.java?.isEnum == true ->
+            (parameter.type.classifier as KClass<*>).java.enumConstants.first()
         else -> error("no placeholder for ${parameter.name}: ${parameter.type}")
     }
 
