@@ -251,3 +251,51 @@ ffi-size: swift kotlin emulator-bin
 	@bytes=$$(wc -c < $(FFI_SMALL)); \
 	  awk -v b=$$bytes -v g=$(FFI_SIZE_GOAL) 'BEGIN { printf "%s: %d bytes = %.2f MiB (goal <= %.0f MiB)\n", "$(FFI_SMALL)", b, b/1048576, g/1048576 }'; \
 	  test $$bytes -le $(FFI_SIZE_GOAL)
+
+## Release artifacts (scripts/dist/, tests/dist/; DESIGN.md "Distribution"). `make dist` writes
+## dist/: python/ (sdist + abi3 manylinux2014 wheels, x86_64 and aarch64), npm/ (the main package
+## + linux-x64-gnu and linux-arm64-gnu, glibc 2.17), maven/ (io.codespacessecrets:codespaces-secrets
+## with the native library for linux-x86-64 and linux-aarch64 inside the jar), cli/ (static musl
+## codespaces-secrets and codespaces-secrets-emulator for x86_64 and aarch64), crates/ (cargo
+## package) and SHA256SUMS. Linux targets are linked by zig (ziglang from PyPI) against glibc 2.17;
+## every tool goes to ./.cache (scripts/dist/tools.sh); builds to $(CARGO_TARGET_DIR)/dist-build,
+## never the shared target dir. macOS, Windows and Android are built by .github/workflows/release.yml.
+## `make dist-test` (in `make test`) builds the same set with the cheap `dist-test` profile into
+## $(DIST_TEST_OUT), packages without cargo's verify build, and installs and runs every artifact
+## with no cargo or rustc on PATH (scripts/dist/test.sh); `make dist-verify` runs those checks on dist/.
+DIST_OUT := $(CURDIR)/dist
+DIST_TEST_OUT := $(CARGO_TARGET_DIR)/dist-build/dist-test/dist
+DIST_ENV = UNIFFI_KOTLIN=$(UNIFFI_GEN)/kotlin MVN="$(MVN)"
+ACTIONLINT := $(CURDIR)/.cache/tools/bin/actionlint
+
+.PHONY: dist dist-test dist-verify dist-tools actionlint
+test: dist-test
+test: actionlint
+
+dist-tools:
+	scripts/dist/tools.sh all
+
+dist: kotlin node-deps dist-tools
+	rm -rf $(DIST_OUT)
+	PROFILE=dist DIST=$(DIST_OUT) $(DIST_ENV) scripts/dist/build.sh all
+
+dist-test: kotlin node-deps dist-tools
+	rm -rf $(DIST_TEST_OUT)
+	PROFILE=dist-test DIST=$(DIST_TEST_OUT) VERIFY=0 $(DIST_ENV) scripts/dist/build.sh all
+	scripts/dist/test.sh $(DIST_TEST_OUT)
+
+dist-verify: dist-tools
+	scripts/dist/test.sh $(DIST_OUT)
+
+## The GitHub Actions workflows (.github/workflows), checked by actionlint (pinned, built from the
+## Go module proxy into ./.cache/tools/bin by scripts/dist/tools.sh).
+actionlint:
+	scripts/dist/tools.sh actionlint
+	$(ACTIONLINT) -no-color
+
+## bindings/uniffi/src/android.rs type-checked (clippy, -D warnings) for aarch64-linux-android
+## with the dependencies it needs there (tests/dist/android-check); no NDK needed, not in make test.
+android-check:
+	rustup target add aarch64-linux-android
+	cd tests/dist/android-check && CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)/android-check cargo clippy --quiet --target aarch64-linux-android -- -D warnings -W missing_docs -D clippy::unwrap_used
+.PHONY: android-check

@@ -55,3 +55,20 @@ xcodebuild -create-xcframework \
     -output "$here/CodespacesSecretsFFI.xcframework"
 cp "$build/generated/CodespacesSecrets.swift" "$here/Sources/CodespacesSecrets/"
 echo "built $here/CodespacesSecretsFFI.xcframework; try: cd $here && swift build"
+
+# The release: the XCFramework as a zip, its SwiftPM checksum, and (with RELEASE_URL, the URL the
+# zip will be downloaded from) the binary-target Package.swift beside a copy of the Sources.
+zip=$build/CodespacesSecretsFFI.xcframework.zip
+rm -f "$zip"
+(cd "$here" && ditto -c -k --sequesterRsrc --keepParent CodespacesSecretsFFI.xcframework "$zip")
+checksum=$(cd "$here" && swift package compute-checksum "$zip")
+echo "$checksum" > "$zip.checksum"
+echo "zip: $zip (SwiftPM checksum $checksum)"
+if [[ -n ${RELEASE_URL:-} ]]; then
+    release=$build/release
+    rm -rf "$release" && mkdir -p "$release"
+    cp -R "$here/Sources" "$release/"
+    sed -e "s|@XCFRAMEWORK_URL@|$RELEASE_URL|" -e "s|@XCFRAMEWORK_CHECKSUM@|$checksum|" \
+        "$here/Package.release.swift" > "$release/Package.swift"
+    echo "release package: $release (binaryTarget url $RELEASE_URL)"
+fi
