@@ -64,8 +64,12 @@ impl DeviceLogin {
 /// The web host (`github.com`, `127.0.0.1:8080`) of an API root: what logins are stored
 /// under and what `gh auth token --hostname` is asked for.
 pub fn web_host(base_url: Option<String>) -> Result<String, Error> {
-    let base = TransportConfig::base_url(base_url)?;
-    Ok(host_of(&web_origin(&base)?))
+    web_host_of(&TransportConfig::base_url(base_url)?)
+}
+
+/// [`web_host`] of an API root already parsed.
+pub(crate) fn web_host_of(api: &BaseUrl) -> Result<String, Error> {
+    Ok(host_of(&web_origin(api)?))
 }
 
 fn host_of(origin: &BaseUrl) -> String {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use codespaces_secrets_transport::TransportConfig;
 
 use crate::credentials::{Chain, CredentialSource};
-use crate::device_login::web_host;
+use crate::device_login::web_host_of;
 use crate::{Error, GitHubApp};
 
 /// The settings of a client. `None` means "from the environment, else the default" (documented
@@ -61,9 +61,10 @@ impl ClientSettings {
         self,
         chain: &Chain,
     ) -> Result<(TransportConfig, CredentialSource), Error> {
-        let host = web_host(self.base_url.clone())?;
+        let base_url = TransportConfig::base_url(self.base_url)?;
+        let host = web_host_of(&base_url)?;
         let (credentials, source) = chain.resolve(self.token, self.app, &host)?;
-        let mut config = TransportConfig::resolve(Some(credentials), self.base_url)?;
+        let mut config = TransportConfig::new(base_url, credentials);
         if let Some(agent) = self.user_agent {
             config.user_agent = agent;
         }

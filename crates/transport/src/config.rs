@@ -5,13 +5,13 @@ use std::time::Duration;
 use crate::auth::Credentials;
 use crate::base_url::BaseUrl;
 use crate::error::HttpError;
-use crate::token::Token;
 
 /// The public API root used when neither an argument nor `GITHUB_API_URL` says otherwise.
 pub const DEFAULT_API_URL: &str = "https://api.github.com";
 
 /// Transport settings. Build with [`TransportConfig::new`] (explicit values) or
-/// [`TransportConfig::resolve`] (arguments, else the environment, else defaults).
+/// [`TransportConfig::base_url`] (the argument, else `GITHUB_API_URL`, else the default) and
+/// credentials the client chose (its credential chain reads the token variables).
 #[derive(Debug, Clone)]
 pub struct TransportConfig {
     /// The API root.
@@ -65,28 +65,6 @@ impl TransportConfig {
             max_response_bytes: 8 * 1024 * 1024,
             deadline: Duration::from_secs(300),
         }
-    }
-
-    /// Credentials from the argument, else a token from `GITHUB_TOKEN`, else `GH_TOKEN`; base
-    /// URL from the argument, else `GITHUB_API_URL`, else [`DEFAULT_API_URL`].
-    pub fn resolve(
-        credentials: Option<Credentials>,
-        base_url: Option<String>,
-    ) -> Result<Self, HttpError> {
-        let credentials = match credentials {
-            Some(credentials) => credentials,
-            None => Credentials::Token(Token::new(
-                non_empty_env("GITHUB_TOKEN")
-                    .or_else(|| non_empty_env("GH_TOKEN"))
-                    .ok_or_else(|| {
-                        HttpError::config(
-                            "token",
-                            "no token given and neither GITHUB_TOKEN nor GH_TOKEN is set",
-                        )
-                    })?,
-            )?),
-        };
-        Ok(Self::new(Self::base_url(base_url)?, credentials))
     }
 
     /// The base URL from the argument, else `GITHUB_API_URL`, else [`DEFAULT_API_URL`].

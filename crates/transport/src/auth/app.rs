@@ -13,7 +13,7 @@ use serde::Deserialize;
 use tokio::sync::Mutex;
 
 use super::installation_token::InstallationToken;
-use super::{AppKey, AuthTarget, Issued, USER_TOKEN_NEEDED};
+use super::{AppKey, AuthTarget, Issued};
 use crate::error::HttpError;
 use crate::request::{ApiRequest, Method};
 use crate::response::header_str;
@@ -130,9 +130,7 @@ impl AppAuthenticator {
         target: &AuthTarget,
         transport: &Transport,
     ) -> Result<(Token, Issued), HttpError> {
-        if *target == AuthTarget::User {
-            return Err(HttpError::config("token", USER_TOKEN_NEEDED));
-        }
+        // User-scope requests were refused before (`Authenticator::authorize`).
         let installation_id = self.installation_for(target, transport).await?;
         let slot = self.slot(installation_id);
         let mut cached = slot.lock().await;

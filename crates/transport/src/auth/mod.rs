@@ -56,17 +56,6 @@ impl fmt::Debug for Credentials {
     }
 }
 
-impl Credentials {
-    /// Whether these credentials can only act as a GitHub App installation, never as a user:
-    /// the App itself, or a token with GitHub's installation-token prefix `ghs_`.
-    pub fn is_installation(&self) -> bool {
-        match self {
-            Self::Token(token) => token.expose().starts_with("ghs_"),
-            Self::App(_) => true,
-        }
-    }
-}
-
 /// The credentials at run time, with the App's token cache.
 #[derive(Debug)]
 pub(crate) enum Authenticator {
@@ -89,6 +78,15 @@ impl Authenticator {
         }
     }
 
+    /// Whether these credentials can only act as a GitHub App installation, never as a user:
+    /// the App itself, or a token with GitHub's installation-token prefix `ghs_`.
+    fn is_installation(&self) -> bool {
+        match self {
+            Self::Token(token) => token.expose().starts_with("ghs_"),
+            Self::App(_) => true,
+        }
+    }
+
     /// The token for a request to `target`, refusing user-scope requests an installation
     /// cannot make before anything is sent.
     pub(crate) async fn authorize(
@@ -96,13 +94,11 @@ impl Authenticator {
         target: &AuthTarget,
         transport: &Transport,
     ) -> Result<(Token, Option<Issued>), HttpError> {
+        if *target == AuthTarget::User && self.is_installation() {
+            return Err(HttpError::config("token", USER_TOKEN_NEEDED));
+        }
         match self {
-            Self::Token(token) => {
-                if *target == AuthTarget::User && token.expose().starts_with("ghs_") {
-                    return Err(HttpError::config("token", USER_TOKEN_NEEDED));
-                }
-                Ok((token.clone(), None))
-            }
+            Self::Token(token) => Ok((token.clone(), None)),
             Self::App(app) => {
                 let (token, issued) = app.token_for(target, transport).await?;
                 Ok((token, Some(issued)))
