@@ -32,3 +32,53 @@ export interface CodespacesSecretsError extends Error {
   reason?: LoginFailure
 }
 
+
+/**
+ * A fleet manifest as an object: the shape of the TOML file (keys as in the file, snake_case),
+ * for `client.plan`, `check` and `apply`. A manifest names where each value comes from, never a
+ * value (one is refused with `INVALID_INPUT`).
+ */
+export interface FleetManifest {
+  /** The manifest format: 1. */
+  version: number
+  /** Who owns what this manifest writes (1-100 letters, digits, `-`, `_`, `.`). */
+  name: string
+  /** Delete secrets this manifest wrote earlier and no longer puts there. */
+  prune?: boolean
+  /** Name patterns prune never deletes. */
+  protect?: string[]
+  /** The secrets by name. */
+  secrets: Record<string, FleetSecret>
+}
+
+/** One secret of a manifest: where its value comes from and which scopes receive it. */
+export interface FleetSecret {
+  from: ValueSource
+  /** Repositories by `OWNER/NAME`. */
+  repos?: string[]
+  /** An organization's repositories by name pattern and topics. */
+  repos_where?: RepoSelector[]
+  /** Organizations (by name) and who may use the secret there. */
+  orgs?: Record<string, { visibility?: Visibility; repos?: string[]; membership?: 'exact' | 'additive' }>
+  /** The user's own secret, with the repositories that may use it. */
+  user?: { repos?: string[] }
+}
+
+/** Exactly one of `env`, `file`, `dotenv` (with an optional `key`) or `command`. */
+export interface ValueSource {
+  env?: string
+  file?: string
+  dotenv?: string
+  key?: string
+  command?: string[]
+  timeout_secs?: number
+}
+
+/** An organization's repositories whose name matches `name`, carrying every topic, minus `exclude`. */
+export interface RepoSelector {
+  org: string
+  name?: string
+  topics?: string[]
+  exclude?: string[]
+  archived?: boolean
+}

@@ -34,6 +34,56 @@ export interface CodespacesSecretsError extends Error {
 
 
 /**
+ * A fleet manifest as an object: the shape of the TOML file (keys as in the file, snake_case),
+ * for `client.plan`, `check` and `apply`. A manifest names where each value comes from, never a
+ * value (one is refused with `INVALID_INPUT`).
+ */
+export interface FleetManifest {
+  /** The manifest format: 1. */
+  version: number
+  /** Who owns what this manifest writes (1-100 letters, digits, `-`, `_`, `.`). */
+  name: string
+  /** Delete secrets this manifest wrote earlier and no longer puts there. */
+  prune?: boolean
+  /** Name patterns prune never deletes. */
+  protect?: string[]
+  /** The secrets by name. */
+  secrets: Record<string, FleetSecret>
+}
+
+/** One secret of a manifest: where its value comes from and which scopes receive it. */
+export interface FleetSecret {
+  from: ValueSource
+  /** Repositories by `OWNER/NAME`. */
+  repos?: string[]
+  /** An organization's repositories by name pattern and topics. */
+  repos_where?: RepoSelector[]
+  /** Organizations (by name) and who may use the secret there. */
+  orgs?: Record<string, { visibility?: Visibility; repos?: string[]; membership?: 'exact' | 'additive' }>
+  /** The user's own secret, with the repositories that may use it. */
+  user?: { repos?: string[] }
+}
+
+/** Exactly one of `env`, `file`, `dotenv` (with an optional `key`) or `command`. */
+export interface ValueSource {
+  env?: string
+  file?: string
+  dotenv?: string
+  key?: string
+  command?: string[]
+  timeout_secs?: number
+}
+
+/** An organization's repositories whose name matches `name`, carrying every topic, minus `exclude`. */
+export interface RepoSelector {
+  org: string
+  name?: string
+  topics?: string[]
+  exclude?: string[]
+  archived?: boolean
+}
+
+/**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
  * flavor napi-rs can build is listed, because `NAPI_RS_NATIVE_LIBRARY_PATH`
@@ -91,6 +141,29 @@ export declare class Client {
   userLogin(): Promise<string>
   /** The API root in use. */
   get baseUrl(): string
+  /** The REST API version every request asks for (`X-GitHub-Api-Version`). */
+  get apiVersion(): string
+  /**
+   * Plans a fleet manifest (a TOML file's path, or an object of the same shape): reads
+   * every value once and every target scope, writes nothing (not even the state). Rejects
+   * with `INVALID_INPUT` naming the key for a bad manifest (a literal value, a bad name).
+   */
+  plan(manifest: string | FleetManifest, options?: PlanOptions | undefined | null): Promise<Plan>
+  /** `plan` for schedulers: `plan.hasChanges` says whether an apply would send anything. */
+  check(manifest: string | FleetManifest, options?: PlanOptions | undefined | null): Promise<Plan>
+  /**
+   * A plan `plan.save(path)` wrote, made again from its manifest; rejects with
+   * `INVALID_INPUT` (nothing sent) when a target or a value changed since, listing what.
+   */
+  loadSavedPlan(path: string, options?: PlanOptions | undefined | null): Promise<Plan>
+  /**
+   * Carries out a `Plan` made by this client, or plans a manifest (path or object) and
+   * carries that out. Writes one at a time within GitHub's limits (80 a minute, 500 an
+   * hour), saving `state` after each; a plan with errors rejects with `INVALID_INPUT` before
+   * any request. `onProgress` is called after each change and before a wait for a write
+   * window. `cancel` / `signal` stop it between two changes with the state saved.
+   */
+  apply(plan: Plan | string | FleetManifest, options?: ApplyOptions | undefined | null, onProgress?: (((arg: ApplyProgress) => void)) | undefined | null): Promise<ApplyReport>
 }
 
 /**
@@ -116,6 +189,39 @@ export declare class DeviceLogin {
  * (decrypted) with `secretValue` / `secrets`. `shutdown()` stops it (so does garbage collection).
  */
 export declare class Emulator {
+  /** Registers a new GitHub App with a fresh RSA key. It can act on nothing until installed. */
+  registerApp(): RegisteredApp
+  /**
+   * Installs App `appId` on an organization or user (covering its repositories) or on one
+   * repository, and returns the installation id; installing twice returns the same one.
+   * Throws `INVALID_INPUT` for an App this emulator did not register.
+   */
+  installApp(appId: number, on: EmulatorScope): number
+  /**
+   * Replaces the authentication settings (absent fields: GitHub's values). They apply to
+   * tokens and codes issued afterwards; the clock skew applies at once.
+   */
+  setAuthSettings(settings?: AuthSettings | undefined | null): void
+  /** The authentication settings in force, every field present. */
+  authSettings(): AuthSettings
+  /** Every device code issued so far, oldest first. */
+  deviceCodes(): Array<DeviceCodeInfo>
+  /**
+   * Approves the code the user sees as `userCode` (any case), as `login` or the demo user:
+   * the flow's next poll gets a `ghu_` token of that user. False when there is no such code
+   * or it was already exchanged.
+   */
+  approveDeviceCode(userCode: string, login?: string | undefined | null): boolean
+  /**
+   * Denies the code: the flow rejects with `LOGIN_FAILED`, reason `denied`. False as for
+   * approving.
+   */
+  denyDeviceCode(userCode: string): boolean
+  /**
+   * Makes the code's next poll answer `slow_down` (its interval grows by 5 s), so a client's
+   * handling of it is tested without polling too fast. False as for approving.
+   */
+  slowDownDeviceCode(userCode: string): boolean
   /** Starts the server; listening before this returns. */
   constructor(options?: EmulatorOptions | undefined | null)
   /** `http://127.0.0.1:PORT`, the `baseUrl` for a `Client`. */
@@ -159,39 +265,39 @@ export declare class Emulator {
   clearLog(): void
   /** Stops the server (idempotent); other methods throw afterwards. */
   shutdown(): void
-  /** Registers a new GitHub App with a fresh RSA key. It can act on nothing until installed. */
-  registerApp(): RegisteredApp
+}
+
+/**
+ * A fleet plan: per scope and name what would change and why, warnings, errors and the cost.
+ * The values an apply needs stay in Rust memory: no property, `inspect` or `JSON.stringify`
+ * shows one.
+ */
+export declare class Plan {
+  /** The plan format's version. */
+  get version(): number
+  /** Per scope and name, in scope order. */
+  get changes(): Array<Change>
+  /** What does not stop an apply (value lint, shadowing, ownership). */
+  get warnings(): Array<Notice>
   /**
-   * Installs App `appId` on an organization or user (covering its repositories) or on one
-   * repository, and returns the installation id; installing twice returns the same one.
-   * Throws `INVALID_INPUT` for an App this emulator did not register.
+   * What stops an apply (a selector that matched nothing, a missing repository, a value
+   * source that failed): `apply` rejects such a plan with `INVALID_INPUT` before any request.
    */
-  installApp(appId: number, on: EmulatorScope): number
+  get errors(): Array<Notice>
+  /** Reads made, writes needed, seconds at GitHub's pace. */
+  get totals(): Totals
+  /** Whether an apply would send anything (what `check` is for). */
+  get hasChanges(): boolean
   /**
-   * Replaces the authentication settings (absent fields: GitHub's values). They apply to
-   * tokens and codes issued afterwards; the clock skew applies at once.
+   * Saves the plan (mode 0600) for `client.loadSavedPlan`: what it observed and keyed
+   * fingerprints, never a value. Needs a plan of a manifest file, with a `state` or
+   * `fingerprints: true`; throws `INVALID_INPUT` otherwise.
    */
-  setAuthSettings(settings?: AuthSettings | undefined | null): void
-  /** The authentication settings in force, every field present. */
-  authSettings(): AuthSettings
-  /** Every device code issued so far, oldest first. */
-  deviceCodes(): Array<DeviceCodeInfo>
-  /**
-   * Approves the code the user sees as `userCode` (any case), as `login` or the demo user:
-   * the flow's next poll gets a `ghu_` token of that user. False when there is no such code
-   * or it was already exchanged.
-   */
-  approveDeviceCode(userCode: string, login?: string | undefined | null): boolean
-  /**
-   * Denies the code: the flow rejects with `LOGIN_FAILED`, reason `denied`. False as for
-   * approving.
-   */
-  denyDeviceCode(userCode: string): boolean
-  /**
-   * Makes the code's next poll answer `slow_down` (its interval grows by 5 s), so a client's
-   * handling of it is tested without polling too fast. False as for approving.
-   */
-  slowDownDeviceCode(userCode: string): boolean
+  save(path: string): void
+  /** The plan's summary (what `JSON.stringify` writes). */
+  toJSON(): PlanSummary
+  /** An aligned table of the changes, then warnings, errors and totals. */
+  toString(): string
 }
 
 /**
@@ -263,6 +369,83 @@ export declare class SecretStream {
   [globalThis.Symbol.asyncIterator](): globalThis.__NapiRsAsyncGenerator<SecretStream, SecretInfo, void, undefined>
 }
 
+/** A change of who may use a secret. */
+export interface AccessChange {
+  /** The visibility, when it changes. */
+  visibility?: VisibilityChange
+  /** Repositories given access, by `OWNER/NAME`. */
+  added: Array<string>
+  /** Repositories losing access, by `OWNER/NAME`. */
+  removed: Array<string>
+}
+
+/** One attempted change. */
+export interface AppliedChange {
+  /** The scope. */
+  scope: string
+  /** The secret. */
+  name: string
+  /** What was attempted. */
+  action: ChangeAction
+  /** Why it failed, if it did. */
+  error?: ChangeFailure
+}
+
+/** How to apply. */
+export interface ApplyOptions {
+  /** The state file, saved after every write, so an interrupted apply resumes. */
+  state?: string
+  /** Path of the state's key. */
+  stateKeyFile?: string
+  /** For a manifest: plan it with `force`. */
+  force?: boolean
+  /** Stop after this many write requests; the next apply resumes. */
+  maxWrites?: number
+  /** Conditional reads, as in `PlanOptions`. */
+  conditionalReads?: boolean
+  /** Stops the apply between two changes, the state saved (`report.cancelled`). */
+  cancel?: CancelHandle
+  /** Stops the apply when aborted, like `cancel`. */
+  signal?: AbortSignal
+}
+
+/**
+ * Passed to `apply`'s `onProgress` after each change, and before a wait for GitHub's write
+ * limits (`waitingMs`).
+ */
+export interface ApplyProgress {
+  /** Changes done (succeeded or failed). */
+  done: number
+  /** Changes that write. */
+  total: number
+  /** The scope of the change just done (or next, while waiting). */
+  scope: string
+  /** The secret's name. */
+  name: string
+  /** What was done. */
+  action: ChangeAction
+  /** Whether it succeeded (true while waiting). */
+  ok: boolean
+  /** Set while waiting this long for a write window. */
+  waitingMs?: number
+  /** Time left for the remaining writes at the limits. */
+  etaMs: number
+}
+
+/** What an apply did. */
+export interface ApplyReport {
+  /** The changes attempted, in plan order. */
+  items: Array<AppliedChange>
+  /** Write requests sent. */
+  writes: number
+  /** Changes not attempted (`maxWrites` reached, or cancelled): the next apply does them. */
+  remaining: number
+  /** The state could not be saved after a write, so the apply stopped there. */
+  stateError?: ChangeFailure
+  /** Whether `cancel` or `signal` stopped the apply. */
+  cancelled: boolean
+}
+
 /**
  * How long the emulator's credentials live and what its clock says, so token renewal, clock
  * drift and device-flow polling are tested in seconds. `setAuthSettings` replaces them all:
@@ -308,6 +491,38 @@ export interface BulkReport {
   failed: Array<BulkFailure>
 }
 
+/** One target scope and secret of a plan. */
+export interface Change {
+  /** `repos/OWNER/NAME`, `orgs/ORG` or `user`. */
+  scope: string
+  /** The secret's name, upper-case. */
+  name: string
+  /** What happens. */
+  action: ChangeAction
+  /** Why a value is written or a secret deleted. */
+  reason?: ChangeReason
+  /** Who may use the secret, when that changes. */
+  access?: AccessChange
+}
+
+/** What a fleet change does to one secret in one scope. */
+export type ChangeAction = 'create' | 'update' | 'unchanged' | 'access' | 'delete' | 'unmanaged'
+
+/** An error of an apply, as the error it would have rejected with alone. */
+export interface ChangeFailure {
+  /** The stable code, e.g. `VALIDATION_FAILED`. */
+  code: ErrorCode
+  /** The message. */
+  message: string
+  /** The HTTP status, when GitHub answered. */
+  status?: number
+  /** The `x-github-request-id`, when GitHub answered. */
+  requestId?: string
+}
+
+/** Why a fleet change writes a value or deletes a secret. */
+export type ChangeReason = 'new' | 'changed' | 'changed_elsewhere' | 'forced' | 'untracked' | 'pruned'
+
 /**
  * Settings for `new Client()`, one per field of the SDK's `ClientSettings`. Everything is
  * optional: an absent setting comes from the environment or the SDK's documented default
@@ -329,6 +544,11 @@ export interface ClientOptions {
   baseUrl?: string
   /** The `User-Agent`. Default: `codespaces-secrets/<version>`. */
   userAgent?: string
+  /**
+   * The REST API version sent as `X-GitHub-Api-Version`: `'2022-11-28'` (the default,
+   * GitHub's) or `'2026-03-10'`; any other value throws `INVALID_INPUT`.
+   */
+  apiVersion?: string
   /** Total time allowed per request. Default: 30000. */
   timeoutMs?: number
   /** Time allowed to connect. Default: 10000. */
@@ -530,6 +750,18 @@ export interface LoggedRequest {
 /** Why a login ended without a token: the `reason` of a `LOGIN_FAILED` error. */
 export type LoginFailure = 'denied' | 'expired' | 'cancelled' | 'refused'
 
+/** A warning or an error of a plan. */
+export interface Notice {
+  /** A stable kind, e.g. `shadowed`, `selector_matched_nothing`, `source_failed`. */
+  kind: string
+  /** The scope concerned, when one is. */
+  scope?: string
+  /** The secret concerned, when one is. */
+  name?: string
+  /** What and what to do. */
+  message: string
+}
+
 /** One entry of a sync's plan. */
 export interface PlannedChange {
   /** The secret's name, upper-case. */
@@ -538,6 +770,44 @@ export interface PlannedChange {
   action: SyncAction
   /** For creates and updates, why the value is written. */
   reason?: WriteReason
+}
+
+/** How to plan (and, for `apply` of a manifest, to apply). */
+export interface PlanOptions {
+  /**
+   * Path of the fleet's state file: what this package wrote where and for which manifest
+   * (keyed fingerprints, never values). Without one every existing value is written again
+   * (`untracked`) and nothing is owned, so nothing is pruned.
+   */
+  state?: string
+  /**
+   * Path of the state's key (default: `CODESPACES_SECRETS_STATE_KEY`, else `state.key` in
+   * the user's configuration directory).
+   */
+  stateKeyFile?: string
+  /** Write every value even when the state says it is in place. */
+  force?: boolean
+  /** Compute keyed fingerprints even without a state (a plan that will be `save`d). */
+  fingerprints?: boolean
+  /**
+   * Keep each list's ETag beside the state and send `If-None-Match`, so an unchanged list
+   * is a 304 that costs no rate limit (default: on with a state, off without one).
+   */
+  conditionalReads?: boolean
+}
+
+/** A plan as `JSON.stringify(plan)` writes it: the CLI's `plan --json` shape. */
+export interface PlanSummary {
+  /** The plan format's version. */
+  version: number
+  /** Per scope and name. */
+  changes: Array<Change>
+  /** What does not stop an apply. */
+  warnings: Array<Notice>
+  /** What stops an apply. */
+  errors: Array<Notice>
+  /** The cost. */
+  totals: Totals
 }
 
 /** A primary rate limit: `limit` requests per `windowMs`. */
@@ -735,8 +1005,26 @@ export interface SyncReport {
   result: BulkReport
 }
 
+/** The cost of a plan. */
+export interface Totals {
+  /** Requests the plan sent. */
+  reads: number
+  /** Write requests the apply sends. */
+  writes: number
+  /** Seconds those take at GitHub's pace (one a second, 80 a minute, 500 an hour). */
+  seconds: number
+}
+
 /** Which repositories can use a user or organization secret. */
 export type Visibility = 'all' | 'private' | 'selected'
+
+/** A visibility before and after. */
+export interface VisibilityChange {
+  /** Now (`none` for a secret that does not exist yet). */
+  from: string
+  /** After the apply. */
+  to: string
+}
 
 /** Why a sync writes a value. */
 export type WriteReason = 'new' | 'changed' | 'changed_elsewhere' | 'forced' | 'untracked'

@@ -231,7 +231,7 @@ def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> 
 
 
 def client_driven(api: Client, prism_url: str, token: str, log_path: str) -> None:
-    """Runs the Rust SDK's own requests (examples/contract_drive.rs) through Prism.
+    """Runs the Rust SDK's own requests (tests/drivers/src/bin/contract_drive.rs) through Prism.
 
     The SDK cannot see Prism's `sl-violations` header, so Prism's log is read instead: every
     line it logs while the SDK runs must be free of violations and errors.

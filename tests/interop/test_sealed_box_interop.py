@@ -1,6 +1,6 @@
 """Live interop with libsodium (through PyNaCl): each side opens what the other sealed.
 
-Our side is the `sealbox` example binary of the core crate; `make interop` builds it and
+Our side is the `sealbox` binary of the test drivers (tests/drivers); `make interop` builds it and
 passes its path in SEALBOX.
 """
 
@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from nacl.public import PrivateKey, SealedBox
 
-SEALBOX = os.environ.get("SEALBOX", "target/debug/examples/sealbox")
+SEALBOX = os.environ.get("SEALBOX", "target/debug/sealbox")
 OVERHEAD = 48
 
 PLAINTEXTS = {

@@ -28,6 +28,9 @@ pub struct ClientOptions {
     pub base_url: Option<String>,
     /// The `User-Agent`. Default: `codespaces-secrets/<version>`.
     pub user_agent: Option<String>,
+    /// The REST API version sent as `X-GitHub-Api-Version`: `'2022-11-28'` (the default,
+    /// GitHub's) or `'2026-03-10'`; any other value throws `INVALID_INPUT`.
+    pub api_version: Option<String>,
     /// Total time allowed per request. Default: 30000.
     pub timeout_ms: Option<i64>,
     /// Time allowed to connect. Default: 10000.
@@ -65,6 +68,7 @@ impl TryFrom<ClientOptions> for sdk::ClientSettings {
             app: o.app.map(sdk::GitHubApp::try_from).transpose()?,
             base_url: o.base_url,
             user_agent: o.user_agent,
+            api_version: o.api_version,
             timeout: millis("timeoutMs", o.timeout_ms)?,
             connect_timeout: millis("connectTimeoutMs", o.connect_timeout_ms)?,
             max_retries: count("maxRetries", o.max_retries)?,
@@ -102,7 +106,7 @@ fn count(option: &'static str, n: Option<i64>) -> Result<Option<u32>, sdk::Error
 /// handles share them.
 #[napi]
 pub struct Client {
-    inner: sdk::Client,
+    pub(crate) inner: sdk::Client,
 }
 
 #[napi]
@@ -147,5 +151,11 @@ impl Client {
     #[napi(getter)]
     pub fn base_url(&self) -> String {
         self.inner.base_url().to_owned()
+    }
+
+    /// The REST API version every request asks for (`X-GitHub-Api-Version`).
+    #[napi(getter)]
+    pub fn api_version(&self) -> String {
+        self.inner.api_version().to_owned()
     }
 }

@@ -86,7 +86,11 @@ impl From<&sdk::DeviceCode> for DeviceCode {
 type AddEventListener<'a> = Function<'a, FnArgs<(&'a str, Function<'a, (), ()>)>, ()>;
 
 /// Cancels `handle` when `signal` aborts (at once if it already has).
-fn follow(env: &Env, signal: &Object<'_>, handle: &sdk::CancelHandle) -> napi::Result<()> {
+pub(crate) fn follow(
+    env: &Env,
+    signal: &Object<'_>,
+    handle: &sdk::CancelHandle,
+) -> napi::Result<()> {
     if signal.get_named_property::<Option<bool>>("aborted")? == Some(true) {
         handle.cancel();
         return Ok(());

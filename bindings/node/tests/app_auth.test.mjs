@@ -1,6 +1,10 @@
 // `new Client({ app })`: a GitHub App's installation tokens against the emulator, with the
-// installation given or looked up, both key formats, and errors that quote no key.
+// installation given or looked up, both key formats, and errors that quote no key; and the App
+// the GITHUB_APP_* variables name, read by the SDK as the CLI reads them.
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { test } from 'node:test'
 import util from 'node:util'
 
@@ -134,4 +138,46 @@ test('setAuthSettings: the server\'s clock passes the token\'s expiry, the token
   assert.equal(requests(emu).filter((r) => r.endsWith('/access_tokens')).length, 2)
   emu.setAuthSettings()
   assert.equal(emu.authSettings().clockSkewSecs, 0, 'no argument: GitHub\'s values')
+})
+
+test('new Client() acts as the App the GITHUB_APP_* variables name, like the CLI', async (t) => {
+  const emu = emulator(t)
+  const app = emu.registerApp()
+  const installationId = emu.installApp(app.id, ORG_SCOPE)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-app-env-'))
+  const keyFile = path.join(dir, 'app.pem')
+  fs.writeFileSync(keyFile, app.privateKeyPem)
+  const names = ['GITHUB_API_URL', 'GITHUB_TOKEN', 'GITHUB_APP_ID', 'GITHUB_APP_PRIVATE_KEY_PATH',
+    'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_INSTALLATION_ID']
+  const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]))
+  t.after(() => {
+    for (const [n, v] of Object.entries(saved)) (v === undefined ? delete process.env[n] : (process.env[n] = v))
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+  Object.assign(process.env, {
+    GITHUB_API_URL: emu.baseUrl,
+    GITHUB_TOKEN: emu.token, // the App wins over a token, as in the CLI
+    GITHUB_APP_ID: String(app.id),
+    GITHUB_APP_PRIVATE_KEY_PATH: keyFile,
+    GITHUB_APP_INSTALLATION_ID: String(installationId),
+  })
+  const fromEnv = () => new Client({ writeIntervalMs: 0, maxRetries: 0 })
+  assert.equal(await fromEnv().org(ORG).set('FROM_ENV', 'file'), 'created')
+  assert.equal(emu.secretValue(ORG_SCOPE, 'FROM_ENV'), 'file')
+  assert.equal((await rejection(fromEnv().user.list())).code, 'INVALID_INPUT', 'an App, not a user')
+
+  delete process.env.GITHUB_APP_PRIVATE_KEY_PATH
+  delete process.env.GITHUB_APP_INSTALLATION_ID
+  process.env.GITHUB_APP_PRIVATE_KEY = app.privateKeyPem
+  assert.equal(await fromEnv().org(ORG).set('FROM_ENV', 'pem'), 'updated')
+  assert.equal(emu.secretValue(ORG_SCOPE, 'FROM_ENV'), 'pem')
+  assert.deepEqual(requests(emu).filter((r) => r.endsWith('/installation')), [`GET /orgs/${ORG}/installation`])
+
+  delete process.env.GITHUB_APP_PRIVATE_KEY
+  const error = caught(fromEnv)
+  assert.equal(error.code, 'INVALID_INPUT')
+  assert.match(error.message, /GITHUB_APP_PRIVATE_KEY_PATH/)
+  assertNoKey(shown(error), app)
+  delete process.env.GITHUB_APP_ID
+  await fromEnv().user.list() // no App variables: GITHUB_TOKEN's user again
 })

@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
 
 import * as binding from 'codespaces-secrets'
-import { Client, deviceFlow } from 'codespaces-secrets'
-import { setup } from './helpers.mjs'
+import { CancelHandle, Client, Plan, deviceFlow } from 'codespaces-secrets'
+import { setup, tempDir } from './helpers.mjs'
 
 const root = new URL('../../../', import.meta.url)
 const surface = JSON.parse(readFileSync(new URL('api/surface.json', root), 'utf8'))
@@ -201,7 +201,7 @@ test('parity with api/surface.json: index.d.ts and the runtime objects', async (
 
   await t.test('the device flow: DeviceFlowOptions read by deviceFlow(), the DeviceCode and DeviceLogin it gives', async () => {
     const durations = {
-      device_flow_options: durationsOf('crates/client/src/device_login.rs', 'DeviceFlowOptions'),
+      device_flow_options: durationsOf('crates/client/src/auth/device_login.rs', 'DeviceFlowOptions'),
       device_code: durationsOf('crates/transport/src/auth/device_flow.rs', 'DeviceCode'),
     }
     assert.ok(durations.device_flow_options.has('timeout') && durations.device_code.has('interval'), 'durations found')
@@ -267,6 +267,62 @@ test('parity with api/surface.json: index.d.ts and the runtime objects', async (
     assert.match(members('interface', 'BulkFailure').get('code') ?? '', /^code:\s*ErrorCode$/)
     parity.each('error_codes', (item, cell) => cell(declared.has(item), `index.d.ts: ErrorCode lacks '${item}'`))
     parity.assertComplete('error codes')
+  })
+
+  await t.test('fleets: operations of Client, their options, the fields of what they return, actions and reasons', async () => {
+    const declaredClient = members('class', 'Client')
+    parity.each('fleet_operations', (op, cell) => {
+      const name = camel(op)
+      cell(declaredClient.get(name)?.startsWith(`${name}(`), `index.d.ts: Client lacks the method ${name} (${op})`)
+      cell(typeof client[name] === 'function', `runtime: a Client has no method ${name} (${op})`)
+    })
+    // Read before any request: a manifest object with a bad field rejects, the options are read first.
+    const manifest = { version: 1, name: 'parity', secrets: { PARITY: { from: { env: 'PATH' }, repos: ['octocat/Hello-World'] } } }
+    const calls = {
+      PlanOptions: (o) => client.plan(manifest, o),
+      ApplyOptions: (o) => client.apply(manifest, { ...o, cancel: o.cancel ?? cancelled }),
+    }
+    const cancelled = new CancelHandle()
+    cancelled.cancel()
+    for (const [iface, section] of [['PlanOptions', 'plan_options'], ['ApplyOptions', 'apply_options']]) {
+      const declared = members('interface', iface)
+      parity.each(section, (item, cell) => {
+        const name = camel(item)
+        cell(declared.has(name), `index.d.ts: ${iface} lacks ${name} (${item})`)
+        cell(reads(calls[iface], iface, name), `runtime: ${iface}.${name} is not read (${item})`)
+      })
+    }
+
+    const dir = tempDir(t)
+    const plan = await client.plan(manifest, { state: `${dir}/state.json`, stateKeyFile: `${dir}/state.key` })
+    const progress = []
+    const report = await client.apply(plan, { state: `${dir}/state.json`, stateKeyFile: `${dir}/state.key` }, (p) => progress.push(p))
+    await new Promise((resolve) => setImmediate(resolve))
+    const durations = durationsOf('crates/client/src/fleet/apply.rs', "ApplyProgress<'a>")
+    assert.ok(durations.has('eta') && durations.has('waiting'), 'durations found')
+    const runtime = { plan, change: plan.changes[0], totals: plan.totals, apply_report: report, applied_change: report.items[0], apply_progress: progress[0] }
+    for (const [group, fields] of Object.entries(surface.fleet_fields)) {
+      const type = pascal(group)
+      const declared = members(group === 'plan' ? 'class' : 'interface', type)
+      parity.each(`fleet_fields.${group}`, (item, cell) => {
+        const name = camel(item) + (group === 'apply_progress' && durations.has(item) ? 'Ms' : '')
+        cell(declared.has(name), `index.d.ts: ${type} lacks ${name} (${group}.${item})`)
+        const optional = /^\w+\?:/.test(declared.get(name) ?? '')
+        if (runtime[group] !== undefined && !optional) {
+          cell(name in runtime[group], `runtime: a ${type} has no ${name} (${group}.${item})`)
+        }
+      }, fields)
+    }
+    assert.ok(plan instanceof Plan)
+
+    for (const [section, type] of [['change_actions', 'ChangeAction'], ['change_reasons', 'ChangeReason']]) {
+      const declared = literals(type)
+      parity.each(section, (item, cell) => {
+        cell(declared.has(item), `index.d.ts: type ${type} lacks '${item}'`)
+        cell(binding[type]?.[pascal(item)] === item, `runtime: ${type}.${pascal(item)} is not '${item}'`)
+      })
+    }
+    parity.assertComplete('fleets')
   })
 
   await t.test('exceptions.node names only items of the surface', () => {

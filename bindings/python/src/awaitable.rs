@@ -1,6 +1,6 @@
 //! Rust futures as asyncio awaitables, run on the shared runtime. (In place of
 //! pyo3-async-runtimes' `future_into_py`, whose result delivery takes the GIL on a runtime
-//! thread however late the interpreter is in exiting; see [`runtime::attach`].)
+//! thread however late the interpreter is in exiting; see [`attach`].)
 
 use std::future::Future;
 
@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCFunction, PyDict, PyTuple};
 use tokio::task::JoinError;
 
-use crate::runtime;
+use crate::gil_gate::attach;
 
 /// An asyncio future on the running loop that `future`'s outcome resolves. Cancelling it (its
 /// task cancelled) drops `future`.
@@ -38,7 +38,7 @@ where
         let outcome = task.await;
         // Off the workers: taking the GIL may wait, and must not stall other tasks.
         tokio::task::spawn_blocking(move || {
-            runtime::attach(move |py| deliver(py, target, outcome));
+            attach(move |py| deliver(py, target, outcome));
         });
     });
     Ok(awaitable)

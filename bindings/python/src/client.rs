@@ -13,11 +13,11 @@ use crate::scope::Scope;
 
 /// A GitHub API client for Codespaces secrets whose calls block (with the GIL released).
 #[pyclass(frozen, module = "codespaces_secrets")]
-pub(crate) struct Client(codespaces_secrets::Client);
+pub(crate) struct Client(pub(crate) codespaces_secrets::Client);
 
 /// A GitHub API client for Codespaces secrets whose calls return asyncio awaitables.
 #[pyclass(frozen, module = "codespaces_secrets")]
-pub(crate) struct AsyncClient(codespaces_secrets::Client);
+pub(crate) struct AsyncClient(pub(crate) codespaces_secrets::Client);
 
 /// The methods of a client class handing out `$scope`s. A macro rather than a function because
 /// pyo3 reads the constructor's keyword list from the method itself.
@@ -26,7 +26,7 @@ macro_rules! client_class {
         #[pymethods]
         impl $client {
             #[new]
-            #[pyo3(signature = (token=None, base_url=None, *, app=None, user_agent=None, timeout=None,
+            #[pyo3(signature = (token=None, base_url=None, *, app=None, user_agent=None, api_version=None, timeout=None,
                                 connect_timeout=None, max_retries=None, retry_base_delay=None,
                                 write_interval=None, max_rate_limit_wait=None,
                                 secondary_rate_limit_backoff=None, max_rate_limit_retries=None,
@@ -37,6 +37,7 @@ macro_rules! client_class {
                 base_url: Option<String>,
                 app: Option<Bound<'_, GitHubApp>>,
                 user_agent: Option<String>,
+                api_version: Option<String>,
                 timeout: Option<f64>,
                 connect_timeout: Option<f64>,
                 max_retries: Option<u32>,
@@ -54,6 +55,7 @@ macro_rules! client_class {
                     app: app.map(|app| app.get().0.clone()),
                     base_url,
                     user_agent,
+                    api_version,
                     timeout: seconds("timeout", timeout)?,
                     connect_timeout: seconds("connect_timeout", connect_timeout)?,
                     max_retries,
@@ -90,6 +92,12 @@ macro_rules! client_class {
             #[getter]
             fn base_url(&self) -> &str {
                 self.0.base_url()
+            }
+
+            /// The REST API version every request asks for (`X-GitHub-Api-Version`).
+            #[getter]
+            fn api_version(&self) -> &'static str {
+                self.0.api_version()
             }
 
             fn __repr__(&self) -> String {

@@ -11,9 +11,8 @@ use zeroize::Zeroizing;
 
 use crate::enums::Visibility;
 use crate::errors::PyError;
-use crate::ops::ProgressFn;
+use crate::gil_gate::attach;
 use crate::reports::Progress;
-use crate::runtime;
 
 /// A secret's plaintext as Python holds it: `str` (sent as UTF-8) or `bytes`, copied once into a
 /// buffer that is wiped when dropped; the SDK checks the size and takes the buffer over.
@@ -111,13 +110,16 @@ pub(crate) fn seconds(
         .transpose()
 }
 
+/// A progress callback, boxed so every operation takes the same type.
+pub(crate) type ProgressFn = Box<dyn FnMut(codespaces_secrets::Progress<'_>) + Send>;
+
 /// A progress callback for the SDK. With an event loop (`AsyncClient`), the callback runs on
 /// that loop's thread via `call_soon_threadsafe`; otherwise on the calling thread. An exception
 /// it raises cannot stop the operation, so it goes to `sys.unraisablehook`.
 pub(crate) fn progress(callback: Option<Py<PyAny>>, event_loop: Option<Py<PyAny>>) -> ProgressFn {
     Box::new(move |p| {
         let Some(callback) = &callback else { return };
-        runtime::attach(|py| {
+        attach(|py| {
             let arg = Progress::from(p);
             let called = match &event_loop {
                 Some(event_loop) => event_loop

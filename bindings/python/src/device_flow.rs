@@ -10,6 +10,7 @@ use tokio::sync::oneshot;
 use crate::auth::{self, DeviceCode, DeviceLogin};
 use crate::convert::{running_loop, seconds};
 use crate::errors::PyError;
+use crate::gil_gate::attach;
 use crate::runtime::{self, wait_for};
 
 /// Logs a user in with the OAuth device flow and returns the `DeviceLogin`; see the stub.
@@ -124,7 +125,7 @@ impl Show {
     fn show(self, code: &codespaces_secrets::DeviceCode, raised: oneshot::Sender<PyErr>) {
         let raised: Raised = Arc::new(Mutex::new(Some(raised)));
         let code = code.clone();
-        runtime::attach(move |py| {
+        attach(move |py| {
             let shown = match self.event_loop {
                 None => call(py, self.on_code.as_ref(), code),
                 Some(event_loop) => {

@@ -14,14 +14,17 @@ mod convert;
 mod device_flow;
 mod enums;
 mod errors;
+mod fleet;
+mod fleet_client;
+mod fleet_models;
+mod fleet_report;
+mod gil_gate;
 mod models;
 mod ops;
 mod reports;
 mod runtime;
 mod scope;
 mod testing;
-mod testing_auth;
-mod testing_models;
 
 use pyo3::prelude::*;
 
@@ -29,7 +32,7 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    runtime::close_at_exit(m)?;
+    gil_gate::close_at_exit(m)?;
     m.add_function(wrap_pyfunction!(models::seal, m)?)?;
     m.add_class::<client::Client>()?;
     m.add_class::<scope::Scope>()?;
@@ -56,9 +59,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<auth::DeviceCode>()?;
     m.add_class::<auth::DeviceLogin>()?;
     m.add_class::<auth::CancelHandle>()?;
-    m.add_class::<testing::Emulator>()?;
-    m.add_class::<testing_auth::RegisteredApp>()?;
-    m.add_class::<testing_models::StoredSecret>()?;
-    m.add_class::<testing_models::LoggedRequest>()?;
+    m.add_class::<testing::emulator::Emulator>()?;
+    m.add_class::<testing::auth::RegisteredApp>()?;
+    m.add_class::<testing::models::StoredSecret>()?;
+    m.add_class::<testing::models::LoggedRequest>()?;
+    fleet_models::register(m)?;
     Ok(())
 }

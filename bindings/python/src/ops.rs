@@ -9,13 +9,10 @@ use futures_util::StreamExt;
 use futures_util::stream::BoxStream;
 use tokio::sync::Mutex;
 
-use crate::convert::Plaintext;
+use crate::convert::{Plaintext, ProgressFn};
 use crate::enums::SetOutcome;
 use crate::models::{PublicKey, Repository, Secret};
 use crate::reports::{BulkReport, SyncReport};
-
-/// A progress callback, boxed so every operation takes the same type.
-pub(crate) type ProgressFn = Box<dyn FnMut(codespaces_secrets::Progress<'_>) + Send>;
 
 pub(crate) async fn list(scope: AnyScope) -> Result<Vec<Secret>, Error> {
     Ok(scope.list().await?.into_iter().map(Secret).collect())

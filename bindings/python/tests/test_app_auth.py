@@ -1,8 +1,11 @@
 """`Client(app=GitHubApp(...))` against the emulator: organization and repository secrets
 written with installation tokens (given or looked-up installation, PKCS#1 or PKCS#8 key), sync
-and async; bad keys and user scopes refused before any request, never quoting the key."""
+and async; bad keys and user scopes refused before any request, never quoting the key; the App
+from the GITHUB_APP_* variables, as the CLI reads them."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -121,3 +124,48 @@ def test_installing_an_app_the_emulator_never_registered_is_a_value_error(
 ) -> None:
     with pytest.raises(ValueError, match="no app 999999 is registered"):
         emulator.install_app(999999, org=ORG)
+
+
+APP_VARIABLES = (
+    "GITHUB_APP_ID",
+    "GITHUB_APP_PRIVATE_KEY_PATH",
+    "GITHUB_APP_PRIVATE_KEY",
+    "GITHUB_APP_INSTALLATION_ID",
+)
+
+
+async def test_the_environment_makes_the_client_an_app(
+    emulator: Emulator, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`Client()` reads GITHUB_APP_* like the CLI: an App wins over GITHUB_TOKEN, the key comes
+    from a file or the variable, the installation is given or looked up."""
+    registered = emulator.register_app()
+    installation = emulator.install_app(registered.id, org=ORG)
+    key = tmp_path / "app.pem"
+    key.write_text(registered.private_key_pem)
+    monkeypatch.setenv("GITHUB_API_URL", emulator.base_url)
+    monkeypatch.setenv("GITHUB_TOKEN", emulator.token)
+    monkeypatch.setenv("GITHUB_APP_ID", str(registered.id))
+    monkeypatch.setenv("GITHUB_APP_PRIVATE_KEY_PATH", str(key))
+    monkeypatch.setenv("GITHUB_APP_INSTALLATION_ID", str(installation))
+    assert Client(write_interval=0).org(ORG).set("FROM_ENV", "file") is SetOutcome.CREATED
+    assert emulator.secret_value("FROM_ENV", org=ORG) == b"file"
+    assert mints(emulator) == 1 and lookups(emulator) == []
+    with pytest.raises(errors.InvalidInputError, match="user token"):
+        Client().user.list()  # an App, not GITHUB_TOKEN's user
+
+    monkeypatch.delenv("GITHUB_APP_PRIVATE_KEY_PATH")
+    monkeypatch.delenv("GITHUB_APP_INSTALLATION_ID")
+    monkeypatch.setenv("GITHUB_APP_PRIVATE_KEY", registered.private_key_pem)
+    client = AsyncClient(write_interval=0)
+    assert await client.org(ORG).set("FROM_ENV", "pem") is SetOutcome.UPDATED
+    assert emulator.secret_value("FROM_ENV", org=ORG) == b"pem"
+    assert lookups(emulator) == [f"/orgs/{ORG}/installation"]
+
+    monkeypatch.delenv("GITHUB_APP_PRIVATE_KEY")
+    with pytest.raises(errors.InvalidInputError, match="GITHUB_APP_PRIVATE_KEY_PATH") as raised:
+        Client()
+    assert not any(fragment in str(raised.value) for fragment in key_fragments(registered))
+    for name in APP_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    Client().user.list()  # no App variables: GITHUB_TOKEN again

@@ -19,6 +19,7 @@ from typing import Any, Optional, get_args, get_type_hints
 import pytest
 
 import codespaces_secrets
+from codespaces_secrets import fleet
 from codespaces_secrets import (
     AsyncClient,
     AsyncScope,
@@ -59,6 +60,19 @@ REPORTS = {
 # Sections naming the attributes (properties) of one class.
 ATTRIBUTES = {"device_code": DeviceCode, "device_login": DeviceLogin}
 ENUMS = {"sync_actions": SyncAction, "write_reasons": WriteReason, "visibilities": Visibility}
+# The fleet types, by their section in `fleet_fields`.
+FLEET_TYPES = {
+    "plan": fleet.Plan,
+    "change": fleet.Change,
+    "access_change": fleet.AccessChange,
+    "visibility_change": fleet.VisibilityChange,
+    "notice": fleet.Notice,
+    "totals": fleet.Totals,
+    "apply_report": fleet.ApplyReport,
+    "applied_change": fleet.AppliedChange,
+    "apply_progress": fleet.ApplyProgress,
+}
+FLEET_ENUMS = {"change_actions": fleet.ChangeAction, "change_reasons": fleet.ChangeReason}
 KEYWORD_KINDS = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
 
 
@@ -177,11 +191,14 @@ def test_the_surface_has_no_part_this_test_does_not_check() -> None:
         "about", "exceptions", "scope_operations", "selectable_operations", "client_settings",
         "set_options", "sync_options", "report_fields", "error_codes", "github_app",
         "device_flow_options", "login_failures", *ATTRIBUTES, *ENUMS,
+        "fleet_operations", "plan_options", "apply_options", "fleet_fields", *FLEET_ENUMS,
     }
     unknown = sorted(set(SURFACE) - known)
     assert not unknown, f"api/surface.json has parts test_parity.py does not check: {unknown}"
     unknown = sorted(set(SURFACE["report_fields"]) - set(REPORTS))
     assert not unknown, f"report_fields without a Python class in test_parity.py: {unknown}"
+    unknown = sorted(set(SURFACE["fleet_fields"]) - set(FLEET_TYPES))
+    assert not unknown, f"fleet_fields without a Python class in test_parity.py: {unknown}"
 
 
 def test_every_operation_on_both_scopes(parity: Parity) -> None:
@@ -227,7 +244,7 @@ def test_every_report_field_is_an_attribute(parity: Parity) -> None:
 
 
 def test_every_enum_member_has_the_canonical_value(parity: Parity) -> None:
-    for section, enum in ENUMS.items():
+    for section, enum in {**ENUMS, **FLEET_ENUMS}.items():
         name = enum.__name__
         found = members(enum)
         for value in parity.items(section):
@@ -297,4 +314,35 @@ def test_every_login_failure_is_a_reason(parity: Parity) -> None:
         parity.check(reason in reasons, f"login_failures: LoginFailed(reason={reason!r})")
     extra = sorted(reasons - set(SURFACE["login_failures"]))
     parity.check(not extra, f"login_failures: LoginFailed's reason allows more: {extra}")
+    parity.done()
+
+
+def test_fleet_operations_and_their_options_on_both_clients(parity: Parity) -> None:
+    keywords = {"plan_options": ("plan",), "apply_options": ("apply",)}
+    for client in CLIENTS:
+        name = client.__name__
+        for op in parity.items("fleet_operations"):
+            cell = f"fleet_operations: {name}.{op}"
+            parity.check(callable(getattr(client, op, None)), f"{cell} (module)")
+            parity.check(bool(stub_defs(name, op)), f"{cell} (stub)")
+        for section, methods in keywords.items():
+            for option in parity.items(section):
+                for method in methods:
+                    cell = f"{section}: {name}.{method}({option}=)"
+                    runtime = runtime_has_keyword(getattr(client, method), option)
+                    parity.check(runtime, f"{cell} (module)")
+                    parity.check(stub_has_keyword(name, method, option), f"{cell} (stub)")
+    parity.done()
+
+
+def test_every_fleet_field_is_an_attribute(parity: Parity) -> None:
+    for group, fields in SURFACE["fleet_fields"].items():
+        cls = FLEET_TYPES[group]
+        for field in parity.items(f"fleet_fields.{group}", fields):
+            cell = f"fleet_fields.{group}: {cls.__name__}.{field}"
+            member = getattr(cls, field, None)
+            ok = inspect.isdatadescriptor(member) or callable(member)
+            parity.check(ok, f"{cell} (module)")
+            in_stub = stub_has_property(cls.__name__, field) or bool(stub_defs(cls.__name__, field))
+            parity.check(in_stub, f"{cell} (stub)")
     parity.done()

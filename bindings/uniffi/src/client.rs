@@ -13,7 +13,7 @@ use crate::scope::Scope;
 /// stay paced as GitHub asks.
 #[derive(uniffi::Object)]
 #[uniffi::export(Display)]
-pub struct Client(sdk::Client);
+pub struct Client(pub(crate) sdk::Client);
 
 #[uniffi::export]
 impl Client {
@@ -42,6 +42,11 @@ impl Client {
     /// The API root in use.
     pub fn base_url(&self) -> String {
         self.0.base_url().to_owned()
+    }
+
+    /// The REST API version every request asks for (`X-GitHub-Api-Version`).
+    pub fn api_version(&self) -> String {
+        self.0.api_version().to_owned()
     }
 }
 

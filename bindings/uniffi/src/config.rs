@@ -18,7 +18,9 @@ use crate::github_app::GitHubAppConfig;
 /// timeout, 3 retries from 500 ms, writes at least 1 s apart, rate-limit waits of at most 60 s
 /// (3 per request), a 60 s back-off after a secondary rate limit with no `retry-after`, and a
 /// 5 min deadline for one operation in all (its retries, rate-limit waits, write pacing and every
-/// page of a list; in bulk calls, each item), after which it fails with `Transport`.
+/// page of a list; in bulk calls, each item), after which it fails with `Transport`. The REST API
+/// version (`apiVersion`) is `2022-11-28`, GitHub's default, or `2026-03-10`; any other value
+/// makes `Client(config)` fail with `InvalidInput`.
 #[derive(uniffi::Object)]
 #[uniffi::export(Display)]
 pub struct ClientConfig {
@@ -43,6 +45,7 @@ impl ClientConfig {
         secondary_rate_limit_backoff = None,
         max_rate_limit_retries = None,
         deadline = None,
+        api_version = None,
     ))]
     #[allow(clippy::too_many_arguments)] // one named, defaulted parameter per setting
     pub fn new(
@@ -59,12 +62,15 @@ impl ClientConfig {
         secondary_rate_limit_backoff: Option<Duration>,
         max_rate_limit_retries: Option<u32>,
         deadline: Option<Duration>,
+        // Last, so that code passing the earlier settings by position still compiles.
+        api_version: Option<String>,
     ) -> Self {
         let settings = ClientSettings {
             token,
             app: None,
             base_url,
             user_agent,
+            api_version,
             timeout,
             connect_timeout,
             max_retries,

@@ -11,6 +11,7 @@ use codespaces_secrets as sdk;
 
 use crate::error::CodespacesSecretsError;
 use crate::listener_error::ListenerError;
+use crate::login_failure::LoginFailure;
 
 /// What to log in to, and as which app.
 #[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
@@ -56,37 +57,10 @@ pub trait DeviceCodeListener: Send + Sync {
     fn on_code(&self, code: DeviceCode) -> Result<(), ListenerError>;
 }
 
-/// How a device-flow login ended without a token (`LoginFailed.reason`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum LoginFailure {
-    /// The user pressed Cancel on GitHub's page.
-    Denied,
-    /// The code expired before the user approved it: run the login again.
-    Expired,
-    /// The caller cancelled the wait (`CancelHandle.cancel()`).
-    Cancelled,
-    /// GitHub refused the client id (unknown, or device flow not enabled for the app).
-    Refused,
-}
-
-impl LoginFailure {
-    /// The binding's reason for the SDK's, or `None` for one a newer SDK added (the error is
-    /// then `Other`, with the `LOGIN_FAILED` code).
-    pub(crate) fn from_sdk(reason: sdk::LoginFailure) -> Option<Self> {
-        match reason {
-            sdk::LoginFailure::Denied => Some(Self::Denied),
-            sdk::LoginFailure::Expired => Some(Self::Expired),
-            sdk::LoginFailure::Cancelled => Some(Self::Cancelled),
-            sdk::LoginFailure::Refused => Some(Self::Refused),
-            _ => None,
-        }
-    }
-}
-
 /// Ends a running `deviceFlow` from any thread: it fails at once with `LoginFailed` (reason
 /// `CANCELLED`). Cancelling the coroutine or task that awaits the flow stops it too.
 #[derive(Debug, Default, uniffi::Object)]
-pub struct CancelHandle(sdk::CancelHandle);
+pub struct CancelHandle(pub(crate) sdk::CancelHandle);
 
 #[uniffi::export]
 impl CancelHandle {

@@ -10,7 +10,7 @@ mod from_sdk;
 
 use std::time::SystemTime;
 
-use crate::device_flow::LoginFailure;
+use crate::login_failure::LoginFailure;
 
 /// Why a call failed. `reason` is the SDK's description (GitHub's message, the operation, the
 /// request id); `status`, `request_id` and `documentation_url` come from GitHub's answer.

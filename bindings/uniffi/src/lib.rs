@@ -16,8 +16,17 @@ mod config;
 mod device_flow;
 mod entry;
 mod error;
+// Fleets run on servers and in CI: the Android and iOS libraries (no `desktop` feature) leave
+// them out, with their Kotlin/Swift types (bindings are generated from each library).
+#[cfg(feature = "desktop")]
+mod fleet;
+#[cfg(feature = "desktop")]
+mod fleet_manifest;
+#[cfg(feature = "desktop")]
+mod fleet_models;
 mod github_app;
 mod listener_error;
+mod login_failure;
 mod models;
 mod reports;
 mod scope;
@@ -26,13 +35,26 @@ mod sync;
 pub use client::Client;
 pub use config::ClientConfig;
 pub use device_flow::{
-    CancelHandle, DeviceCode, DeviceCodeListener, DeviceFlowOptions, DeviceLogin, LoginFailure,
-    device_flow,
+    CancelHandle, DeviceCode, DeviceCodeListener, DeviceFlowOptions, DeviceLogin, device_flow,
 };
 pub use entry::SecretEntry;
 pub use error::CodespacesSecretsError;
+#[cfg(feature = "desktop")]
+pub use fleet::{
+    AppliedChange, ApplyListener, ApplyOptions, ApplyProgress, ApplyReport, PlanOptions,
+};
+#[cfg(feature = "desktop")]
+pub use fleet_manifest::{
+    FleetManifest, FleetSecret, ManifestSource, Membership, OrgTarget, RepoSelector, UserTarget,
+    ValueSource,
+};
+#[cfg(feature = "desktop")]
+pub use fleet_models::{
+    AccessChange, Change, ChangeAction, ChangeReason, Notice, Plan, Totals, VisibilityChange,
+};
 pub use github_app::GitHubAppConfig;
 pub use listener_error::ListenerError;
+pub use login_failure::LoginFailure;
 pub use models::{PublicKey, Repository, SecretInfo, SetOptions, SetOutcome, Visibility};
 pub use reports::{BulkFailure, BulkReport, Progress, ProgressListener};
 pub use scope::Scope;

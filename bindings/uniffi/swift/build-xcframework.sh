@@ -18,8 +18,11 @@ simulator=(aarch64-apple-ios-sim x86_64-apple-ios)
 macos=(aarch64-apple-darwin x86_64-apple-darwin)
 
 rustup target add "${ios[@]}" "${simulator[@]}" "${macos[@]}"
+# iOS is built without the `desktop` feature: no `gh` step (iOS forbids spawning) and no GitHub App
+# signing (an App's key must never ship inside an app). macOS keeps both.
 for target in "${ios[@]}" "${simulator[@]}" "${macos[@]}"; do
-    cargo build --manifest-path "$root/Cargo.toml" -p codespaces-secrets-ffi --profile "$profile" --target "$target"
+    case $target in *-apple-ios*) features=(--no-default-features) ;; *) features=() ;; esac
+    cargo build --manifest-path "$root/Cargo.toml" -p codespaces-secrets-ffi "${features[@]}" --profile "$profile" --target "$target"
 done
 
 # One fat library per platform: xcframework wants one library per platform and variant.

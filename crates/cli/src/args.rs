@@ -19,6 +19,7 @@ Environment:
   GITHUB_APP_PRIVATE_KEY                 the App's PEM itself, when no key file is given
   GITHUB_APP_INSTALLATION_ID             like --installation-id
   GITHUB_API_URL                         the API root when --api-url is not given
+  GITHUB_API_VERSION                     like --api-version
   CODESPACES_SECRETS_WRITE_INTERVAL_MS   like --write-interval-ms
 
 Exit status:
@@ -46,6 +47,11 @@ pub(crate) struct Cli {
     /// loopback hosts
     #[arg(long, value_name = "URL")]
     pub(crate) api_url: Option<String>,
+
+    /// REST API version to ask for (X-GitHub-Api-Version): 2022-11-28 or 2026-03-10
+    /// [default: $GITHUB_API_VERSION, else 2022-11-28, GitHub's default]
+    #[arg(long, value_name = "VERSION")]
+    pub(crate) api_version: Option<String>,
 
     /// The authenticated user's secrets
     #[arg(long)]
@@ -146,6 +152,124 @@ pub(crate) enum Command {
     /// Log in with the device flow, show where the token comes from, log out (no scope needed)
     #[command(subcommand)]
     Auth(AuthCommand),
+    /// Plan a fleet manifest: what apply would change, per scope and name (reads only; no
+    /// scope flag: the manifest names its scopes)
+    #[command(after_help = FLEET_HELP)]
+    Plan(FleetArgs),
+    /// Like plan, for schedulers: exit 0 in sync, 3 when anything would change
+    #[command(after_help = FLEET_HELP)]
+    Check(FleetArgs),
+    /// Carry out a plan: a saved one (apply PLAN) or a fresh one (apply -f FILE --yes)
+    #[command(after_help = FLEET_HELP)]
+    Apply(ApplyArgs),
+}
+
+/// Printed after the fleet commands' `--help`.
+const FLEET_HELP: &str = "\
+Exit status (plan, check, apply):
+  0  done, or (check) everything is in sync
+  1  GitHub refused a request or the network failed; (apply) some changes failed or the state
+     could not be saved after a write (the report lists what was sent)
+  2  bad input: the manifest (file, line and key are named), a value source that failed, a
+     selector that matched nothing, a repository that does not exist, a stale saved plan,
+     or apply without --yes and without a terminal; nothing was written
+  3  (check) something would change
+
+The manifest (TOML):
+  version = 1
+  name = \"platform\"               # owner of what it writes: prune never touches others' secrets
+  prune = true                      # delete owned secrets it no longer puts somewhere
+  protect = [\"NPM_*\"]             # names prune never deletes
+  [secrets.NPM_TOKEN]
+  from = { env = \"NPM_TOKEN\" }    # or { file = \"p\" } | { dotenv = \".env\", key = \"K\" }
+                                    #  | { command = [\"op\", \"read\", \"op://ci/npm\"], timeout_secs = 30 }
+  repos = [\"octocat/hello-world\"]
+  repos_where = [{ org = \"octo-org\", name = \"svc-*\", topics = [\"codespaces\"], exclude = [\"svc-legacy\"] }]
+  orgs = { octo-org = { visibility = \"selected\", repos = [\"api\"], membership = \"additive\" } }
+  user = { repos = [\"octocat/hello-world\"] }
+
+Examples:
+  codespaces-secrets plan -f fleet.toml
+  codespaces-secrets plan -f fleet.toml --out plan.json && codespaces-secrets apply plan.json
+  codespaces-secrets apply -f fleet.toml --yes --max-writes 400
+  codespaces-secrets check -f fleet.toml --json > drift.json";
+
+/// `plan|check -f FILE [--json] [--out PLAN] [--state PATH | --no-state] [--force]`.
+#[derive(Debug, Args)]
+pub(crate) struct FleetArgs {
+    /// The manifest (TOML)
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub(crate) file: PathBuf,
+
+    /// Print the plan as JSON
+    #[arg(long)]
+    pub(crate) json: bool,
+
+    /// Also save the plan (what it observed and keyed fingerprints, no value) for `apply PLAN`
+    #[arg(long, value_name = "PLAN")]
+    pub(crate) out: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub(crate) state: StateArgs,
+}
+
+/// `apply (-f FILE --yes | PLAN) [--state PATH | --no-state] [--max-writes N] [--json]`.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").args(["file", "plan"]).required(true)))]
+pub(crate) struct ApplyArgs {
+    /// A plan saved by `plan --out`: refused if anything it observed has moved since
+    pub(crate) plan: Option<PathBuf>,
+
+    /// The manifest: plan it now and apply (needs --yes, or a terminal to confirm)
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub(crate) file: Option<PathBuf>,
+
+    /// Apply a fresh plan without asking
+    #[arg(long)]
+    pub(crate) yes: bool,
+
+    /// Stop after this many write requests; the next apply resumes
+    #[arg(long, value_name = "N")]
+    pub(crate) max_writes: Option<u64>,
+
+    /// Keep to at most this many writes a minute [default: 80, GitHub's limit]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub(crate) writes_per_minute: Option<u32>,
+
+    /// Keep to at most this many writes an hour [default: 500, GitHub's limit]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub(crate) writes_per_hour: Option<u32>,
+
+    /// Print the plan and what happened to each change as JSON
+    #[arg(long)]
+    pub(crate) json: bool,
+
+    #[command(flatten)]
+    pub(crate) state: StateArgs,
+}
+
+/// Where the fleet state lives.
+#[derive(Debug, Args)]
+pub(crate) struct StateArgs {
+    /// The state: what this tool wrote where and for which manifest (keyed fingerprints and
+    /// GitHub's timestamps, never a value) [default: the sync state,
+    /// $XDG_STATE_HOME/codespaces-secrets/state.json]
+    #[arg(long, value_name = "PATH", conflicts_with = "no_state")]
+    pub(crate) state: Option<PathBuf>,
+
+    /// Keep no state: every existing value counts as untracked (written again), nothing is
+    /// owned, so nothing is pruned
+    #[arg(long)]
+    pub(crate) no_state: bool,
+
+    /// Write every value even when the state says it is in place
+    #[arg(long)]
+    pub(crate) force: bool,
+
+    /// Read every list in full: no If-None-Match with the ETags kept beside the state (by
+    /// default an unchanged list is a 304, which costs no rate limit)
+    #[arg(long)]
+    pub(crate) no_conditional_reads: bool,
 }
 
 /// `auth login | status | logout | token`.

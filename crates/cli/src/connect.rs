@@ -3,26 +3,31 @@
 use std::env::VarError;
 use std::time::Duration;
 
-use codespaces_secrets::{Client, GitHubApp};
+use codespaces_secrets::{
+    APP_ID_ENV, APP_PRIVATE_KEY_ENV, APP_PRIVATE_KEY_PATH_ENV, AppVariables, Client, GitHubApp,
+};
 
 use crate::args::Cli;
 use crate::failure::Failure;
 
-/// The App settings read from the environment when the flags are absent.
-const APP_ID_ENV: &str = "GITHUB_APP_ID";
-const APP_KEY_PATH_ENV: &str = "GITHUB_APP_PRIVATE_KEY_PATH";
-const APP_KEY_ENV: &str = "GITHUB_APP_PRIVATE_KEY";
-const INSTALLATION_ENV: &str = "GITHUB_APP_INSTALLATION_ID";
-
-/// The environment variable that sets the write interval when `--write-interval-ms` is absent.
+/// The environment variable that sets the write interval when `--write-interval-ms` is absent:
+/// the CLI's own setting (the SDK reads every variable it honours itself).
 pub(crate) const WRITE_INTERVAL_ENV: &str = "CODESPACES_SECRETS_WRITE_INTERVAL_MS";
 
-/// A client for the flags given: the token from `GITHUB_TOKEN` / `GH_TOKEN` (the SDK reads
-/// them), the URL from `--api-url` or `GITHUB_API_URL`. Sends no request.
+/// The environment variable that sets the REST API version when `--api-version` is absent.
+const API_VERSION_ENV: &str = "GITHUB_API_VERSION";
+
+/// A client for the flags given, over what the SDK's credential chain reads from the
+/// environment (`GITHUB_APP_*`, `GITHUB_TOKEN`, `GH_TOKEN`, `GITHUB_API_URL`); the API version
+/// from `--api-version` or `GITHUB_API_VERSION` (the SDK refuses an unknown one). Sends no
+/// request.
 pub(crate) fn client(cli: &Cli) -> Result<Client, Failure> {
     let mut builder = Client::builder();
     if let Some(url) = &cli.api_url {
         builder = builder.base_url(url);
+    }
+    if let Some(version) = cli.api_version.clone().or_else(|| env(API_VERSION_ENV)) {
+        builder = builder.api_version(version);
     }
     if let Some(interval) = write_interval(cli.write_interval_ms)? {
         builder = builder.write_interval(interval);
@@ -40,45 +45,34 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
-/// The GitHub App from `--app-id`/`--app-key`/`--installation-id` or their variables, if an
-/// app id is given; `None` leaves the SDK's token chain to find a token.
+/// The GitHub App from `--app-id`/`--app-key`/`--installation-id` laid over the SDK's reading
+/// of the `GITHUB_APP_*` variables, if an app id is given either way; `None` leaves the SDK's
+/// token chain to find a token.
 fn app(cli: &Cli) -> Result<Option<GitHubApp>, Failure> {
-    let Some(app_id) = cli.app_id.clone().or_else(|| env(APP_ID_ENV)) else {
+    let mut parts = AppVariables::from_env();
+    if cli.app_id.is_none() && parts.app_id.is_none() {
         if cli.app_key.is_some() || cli.installation_id.is_some() {
-            return Err(Failure::usage(
-                "--app-key and --installation-id need --app-id (or GITHUB_APP_ID)",
-            ));
-        }
-        return Ok(None);
-    };
-    let key_path = cli
-        .app_key
-        .clone()
-        .or_else(|| env(APP_KEY_PATH_ENV).map(Into::into));
-    let pem = match (key_path, env(APP_KEY_ENV)) {
-        (Some(path), _) => std::fs::read_to_string(&path).map_err(|e| {
-            Failure::usage(format!("cannot read the App's key {}: {e}", path.display()))
-        })?,
-        (None, Some(pem)) => pem,
-        (None, None) => {
             return Err(Failure::usage(format!(
-                "the App needs its private key: --app-key FILE, {APP_KEY_PATH_ENV} or {APP_KEY_ENV}"
+                "--app-key and --installation-id need --app-id (or {APP_ID_ENV})"
             )));
         }
-    };
-    let installation = match cli.installation_id {
-        Some(id) => Some(id),
-        None => env(INSTALLATION_ENV)
-            .map(|raw| {
-                raw.trim().parse::<u64>().map_err(|_| {
-                    Failure::usage(format!(
-                        "{INSTALLATION_ENV}={raw:?} is not an installation id"
-                    ))
-                })
-            })
-            .transpose()?,
-    };
-    Ok(Some(GitHubApp::new(app_id, &pem, installation)?))
+        return Ok(None);
+    }
+    if let Some(id) = &cli.app_id {
+        parts.app_id = Some(id.clone());
+    }
+    if let Some(path) = &cli.app_key {
+        parts.private_key_path = Some(path.clone());
+    }
+    if let Some(id) = cli.installation_id {
+        parts.installation_id = Some(id.to_string());
+    }
+    if parts.private_key_path.is_none() && parts.private_key.is_none() {
+        return Err(Failure::usage(format!(
+            "the App needs its private key: --app-key FILE, {APP_PRIVATE_KEY_PATH_ENV} or {APP_PRIVATE_KEY_ENV}"
+        )));
+    }
+    Ok(parts.app()?)
 }
 
 /// The flag, else the environment variable, else `None` (the SDK's default of 1 s).

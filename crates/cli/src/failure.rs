@@ -11,6 +11,8 @@ pub(crate) enum FailureKind {
     Usage,
     /// GitHub refused, the network failed, or part of a bulk operation failed: exit 1.
     Api,
+    /// `check`: something would change: exit 3.
+    Drift,
 }
 
 /// A failed run: the kind decides the exit status, the message is printed on one line.
@@ -40,11 +42,20 @@ impl Failure {
         }
     }
 
-    /// The exit status: 2 for usage, 1 for the rest.
+    /// `check` found something to change (exit 3).
+    pub(crate) fn drift(message: impl Into<String>) -> Self {
+        Self {
+            kind: FailureKind::Drift,
+            message: message.into(),
+        }
+    }
+
+    /// The exit status: 2 for usage, 3 for drift, 1 for the rest.
     pub(crate) fn exit_code(&self) -> ExitCode {
         ExitCode::from(match self.kind {
             FailureKind::Usage => 2,
             FailureKind::Api => 1,
+            FailureKind::Drift => 3,
         })
     }
 

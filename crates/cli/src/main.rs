@@ -11,9 +11,11 @@ mod auth;
 mod commands;
 mod connect;
 mod failure;
+mod fleet;
 mod output;
 mod parse;
 mod progress;
+mod state_path;
 mod sync_json;
 
 use std::process::ExitCode;
@@ -56,6 +58,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
         .map_err(|e| Failure::other(format!("cannot start the async runtime: {e}")))?;
     if let Command::Auth(command) = &cli.command {
         return runtime.block_on(auth::run(&cli, command));
+    }
+    if fleet::is_fleet_command(&cli.command) {
+        if cli.scope().is_some() {
+            return Err(Failure::usage(
+                "plan, check and apply take no scope flag: the manifest names its scopes",
+            ));
+        }
+        return runtime.block_on(async {
+            let client = connect::client(&cli)?;
+            fleet::run(&client, cli.command).await
+        });
     }
     let scope = cli
         .scope()

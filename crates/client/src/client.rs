@@ -5,14 +5,12 @@ use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use codespaces_secrets_core::{PublicKey, RepoRef};
+use codespaces_secrets_core::PublicKey;
 use codespaces_secrets_transport::Transport;
 
-use crate::credentials::CredentialSource;
-use crate::fresh_writes::FreshWrites;
-use crate::scope::Secrets;
-use crate::scope_kind::{Org, Repo, User};
-use crate::scope_ref::ScopeRef;
+use crate::auth::credentials::CredentialSource;
+use crate::scope::fresh_writes::FreshWrites;
+use crate::scope::reference::ScopeRef;
 use crate::settings::ClientSettings;
 use crate::{Error, GitHubApp};
 
@@ -40,8 +38,10 @@ pub(crate) struct Inner {
 }
 
 impl Client {
-    /// A client configured from the environment: the token from `GITHUB_TOKEN`, else `GH_TOKEN`,
-    /// else the login `codespaces-secrets auth login` stored, else `gh auth token`; the API root
+    /// A client configured from the environment: a GitHub App from `GITHUB_APP_ID`,
+    /// `GITHUB_APP_PRIVATE_KEY_PATH` or `GITHUB_APP_PRIVATE_KEY` and `GITHUB_APP_INSTALLATION_ID`
+    /// when `GITHUB_APP_ID` is set; else the token from `GITHUB_TOKEN`, else `GH_TOKEN`, else
+    /// the login `codespaces-secrets auth login` stored, else `gh auth token`; the API root
     /// from `GITHUB_API_URL`, else `https://api.github.com`.
     ///
     /// ```no_run
@@ -77,58 +77,17 @@ impl Client {
     /// # Ok::<(), codespaces_secrets::Error>(())
     /// ```
     pub fn new(settings: ClientSettings) -> Result<Self, Error> {
-        let (config, source) = settings.into_transport_config()?;
+        let (config, credentials, source) = settings.into_transport_config()?;
         crate::tls::install_crypto_provider();
         Ok(Client {
             inner: Arc::new(Inner {
                 source,
-                transport: Arc::new(Transport::new(config)?),
+                transport: Arc::new(Transport::new(config, credentials)?),
                 keys: Mutex::default(),
                 key_fetch: futures_util::lock::Mutex::new(()),
                 fresh_writes: FreshWrites::default(),
             }),
         })
-    }
-
-    /// The authenticated user's Codespaces secrets (`/user/codespaces/secrets`).
-    ///
-    /// ```no_run
-    /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
-    /// let names: Vec<String> = client.user().list().await?.into_iter().map(|s| s.name).collect();
-    /// # Ok(()) }
-    /// ```
-    pub fn user(&self) -> Secrets<User> {
-        Secrets::new(self.clone(), "user".into(), Ok(ScopeRef::User))
-    }
-
-    /// A repository's Codespaces secrets (`/repos/{owner}/{repo}/codespaces/secrets`).
-    ///
-    /// ```no_run
-    /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
-    /// client.repo("octocat", "hello-world").set("API_KEY", "k-123").await?;
-    /// # Ok(()) }
-    /// ```
-    pub fn repo(&self, owner: impl Into<String>, repo: impl Into<String>) -> Secrets<Repo> {
-        let (owner, repo) = (owner.into(), repo.into());
-        let given = format!("repos/{owner}/{repo}");
-        let checked = RepoRef::new(owner, repo)
-            .map(ScopeRef::Repo)
-            .map_err(Error::from);
-        Secrets::new(self.clone(), given, checked)
-    }
-
-    /// An organization's Codespaces secrets (`/orgs/{org}/codespaces/secrets`).
-    ///
-    /// ```no_run
-    /// # async fn run(client: codespaces_secrets::Client) -> codespaces_secrets::Result<()> {
-    /// let secret = client.org("octo-org").get("NPM_TOKEN").await?;
-    /// println!("{} is visible to {}", secret.name, secret.visibility);
-    /// # Ok(()) }
-    /// ```
-    pub fn org(&self, org: impl Into<String>) -> Secrets<Org> {
-        let org = org.into();
-        let checked = ScopeRef::org(org.clone()).map_err(Error::from);
-        Secrets::new(self.clone(), format!("orgs/{org}"), checked)
     }
 
     /// Where the credentials came from (a given token, an App, `GITHUB_TOKEN`, a stored
@@ -140,6 +99,11 @@ impl Client {
     /// The API root in use.
     pub fn base_url(&self) -> &str {
         self.inner.transport.config().base_url.as_str()
+    }
+
+    /// The REST API version every request asks for (`X-GitHub-Api-Version`).
+    pub fn api_version(&self) -> &'static str {
+        self.inner.transport.config().api_version
     }
 
     pub(crate) fn cached_key(&self, scope: &ScopeRef) -> Option<PublicKey> {
@@ -201,6 +165,19 @@ impl ClientBuilder {
         self
     }
 
+    /// The REST API version to ask for (`X-GitHub-Api-Version`), one of
+    /// [`API_VERSIONS`](crate::API_VERSIONS). Default: `2022-11-28`, GitHub's own default;
+    /// `build` refuses any other value with `InvalidInput`.
+    ///
+    /// ```no_run
+    /// let client = codespaces_secrets::Client::builder().api_version("2026-03-10").build()?;
+    /// # Ok::<(), codespaces_secrets::Error>(())
+    /// ```
+    pub fn api_version(mut self, version: impl Into<String>) -> Self {
+        self.0.api_version = Some(version.into());
+        self
+    }
+
     /// Total time allowed per request. Default: 30 s.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.0.timeout = Some(timeout);
@@ -259,7 +236,8 @@ impl ClientBuilder {
     }
 
     /// Checks the settings and builds the client. Fails with `InvalidInput` for a missing or
-    /// malformed token or URL; sends no request.
+    /// malformed token or URL, or an API version not in [`API_VERSIONS`](crate::API_VERSIONS);
+    /// sends no request.
     pub fn build(self) -> Result<Client, Error> {
         Client::new(self.0)
     }

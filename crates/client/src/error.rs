@@ -173,7 +173,7 @@ pub enum Error {
     #[error("login {}: {message}", .reason.as_str())]
     Login {
         /// How it ended.
-        reason: crate::LoginFailure,
+        reason: codespaces_secrets_transport::LoginFailure,
         /// What happened and what to do.
         message: String,
     },

@@ -5,7 +5,7 @@ use crate::Error;
 /// Parses `.env` text as `sync_env_file` does, and formats the error if it fails: neither may
 /// panic, and the error must never quote the text.
 pub fn env_text(text: &[u8]) -> Result<Vec<(String, String)>, Error> {
-    let parsed = crate::env_file::parse_env(text, "fuzz.env");
+    let parsed = crate::sync::env_file::parse_env(text, "fuzz.env");
     if let Err(e) = &parsed {
         let _ = e.to_string();
     }

@@ -21,40 +21,31 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod access;
-mod any_scope;
-mod bulk;
+mod auth;
 mod client;
-mod credentials;
-mod device_login;
-mod env_file;
+mod environment;
 mod error;
-mod fresh_writes;
+pub mod fleet;
 #[doc(hidden)]
 pub mod fuzzing;
-mod gh_cli;
-mod github_app;
 mod input;
-mod login_store;
-mod options;
 mod paths;
 mod private_file;
 mod scope;
-mod scope_kind;
-mod scope_ref;
-mod seal_cache;
-mod selected_repositories;
 mod settings;
 mod state_key;
 mod sync;
-mod sync_run;
 mod sync_state;
 mod tls;
 mod visible_text;
-mod whoami;
 
-pub use any_scope::{AnyScope, SecretInfo};
-pub use bulk::{BulkFailure, BulkReport, Progress};
+pub use auth::app_env::AppVariables;
+pub use auth::credentials::{CredentialSource, find_token};
+pub use auth::device_login::{
+    CancelHandle, DeviceCode, DeviceFlowOptions, DeviceLogin, LoginFailure, device_flow, web_host,
+};
+pub use auth::github_app::GitHubApp;
+pub use auth::login_store::LoginStore;
 pub use client::{Client, ClientBuilder};
 pub use codespaces_secrets_core::models::{
     self, MinimalRepository, OrgSecret, RepoSecret, RepositoryOwner, UserSecret,
@@ -62,23 +53,22 @@ pub use codespaces_secrets_core::models::{
 pub use codespaces_secrets_core::{
     KeyId, PublicKey, RepoRef, RepoRefError, SecretName, SecretValue, Visibility, seal,
 };
-pub use codespaces_secrets_transport::USER_TOKEN_NEEDED;
-pub use credentials::{CredentialSource, find_token};
-pub use device_login::{
-    CancelHandle, DeviceCode, DeviceFlowOptions, DeviceLogin, LoginFailure, device_flow, web_host,
+pub use codespaces_secrets_transport::{API_VERSIONS, DEFAULT_API_VERSION, USER_TOKEN_NEEDED};
+pub use environment::{
+    APP_ID_ENV, APP_INSTALLATION_ID_ENV, APP_PRIVATE_KEY_ENV, APP_PRIVATE_KEY_PATH_ENV,
+    STATE_KEY_ENV,
 };
 pub use error::{ApiError, Error, ErrorSource};
-pub use github_app::GitHubApp;
 pub use input::{IntoSecretName, IntoSecretValue};
-pub use login_store::LoginStore;
-pub use options::{SetOptions, SetOutcome};
 pub use paths::{config_dir, default_state_key_path, default_state_path, state_dir};
-pub use scope::Secrets;
-pub use scope_kind::{AccessOnUpdate, Org, Repo, ScopeKind, SecretModel, SelectableScope, User};
-pub use seal_cache::seal_cached;
+pub use scope::any_scope::{AnyScope, SecretInfo};
+pub use scope::bulk::{BulkFailure, BulkReport, Progress};
+pub use scope::kind::{AccessOnUpdate, Org, Repo, ScopeKind, SecretModel, SelectableScope, User};
+pub use scope::options::{SetOptions, SetOutcome};
+pub use scope::seal_cache::seal_cached;
+pub use scope::secrets::Secrets;
 pub use settings::ClientSettings;
-pub use state_key::STATE_KEY_ENV;
-pub use sync::{PlannedChange, SyncAction, SyncOptions, SyncReport, WriteReason};
+pub use sync::report::{PlannedChange, SyncAction, SyncOptions, SyncReport, WriteReason};
 pub use visible_text::visible_text;
 
 /// The README's examples, compiled as doctests so they cannot rot.

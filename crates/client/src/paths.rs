@@ -2,10 +2,12 @@
 
 use std::path::PathBuf;
 
+use crate::environment::var_os;
+
 const APP_DIR: &str = "codespaces-secrets";
 
 fn env_dir(variable: &str) -> Option<PathBuf> {
-    std::env::var_os(variable)
+    var_os(variable)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())

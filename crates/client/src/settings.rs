@@ -5,10 +5,10 @@
 use std::fmt;
 use std::time::Duration;
 
-use codespaces_secrets_transport::TransportConfig;
+use codespaces_secrets_transport::{Credentials, TransportConfig};
 
-use crate::credentials::{Chain, CredentialSource};
-use crate::device_login::web_host_of;
+use crate::auth::credentials::{Chain, CredentialSource};
+use crate::auth::device_login::web_host_of;
 use crate::{Error, GitHubApp};
 
 /// The settings of a client. `None` means "from the environment, else the default" (documented
@@ -16,7 +16,8 @@ use crate::{Error, GitHubApp};
 /// [`Client::builder`](crate::Client::builder).
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct ClientSettings {
-    /// The token. Default (when no `app` is given either): `GITHUB_TOKEN`, else `GH_TOKEN`,
+    /// The token. Default (when no `app` is given either): a GitHub App from `GITHUB_APP_ID`
+    /// (see [`AppVariables`](crate::AppVariables)), else `GITHUB_TOKEN`, else `GH_TOKEN`,
     /// else the login `codespaces-secrets auth login` stored, else `gh auth token`.
     pub token: Option<String>,
     /// A GitHub App to act as instead of a token (installation tokens minted as needed).
@@ -26,6 +27,11 @@ pub struct ClientSettings {
     pub base_url: Option<String>,
     /// The `User-Agent`. Default: `codespaces-secrets/<version>`.
     pub user_agent: Option<String>,
+    /// The REST API version sent as `X-GitHub-Api-Version`: one of
+    /// [`API_VERSIONS`](crate::API_VERSIONS). Default:
+    /// [`DEFAULT_API_VERSION`](crate::DEFAULT_API_VERSION) (`2022-11-28`, GitHub's default).
+    /// Any other value fails with `InvalidInput` before a request.
+    pub api_version: Option<String>,
     /// Total time allowed per request. Default: 30 s.
     pub timeout: Option<Duration>,
     /// Time allowed to connect. Default: 10 s.
@@ -52,7 +58,7 @@ impl ClientSettings {
     /// The transport configuration: given values over the environment over the defaults.
     pub(crate) fn into_transport_config(
         self,
-    ) -> Result<(TransportConfig, CredentialSource), Error> {
+    ) -> Result<(TransportConfig, Credentials, CredentialSource), Error> {
         self.into_transport_config_with(&Chain::from_process())
     }
 
@@ -60,11 +66,13 @@ impl ClientSettings {
     pub(crate) fn into_transport_config_with(
         self,
         chain: &Chain,
-    ) -> Result<(TransportConfig, CredentialSource), Error> {
-        let base_url = TransportConfig::base_url(self.base_url)?;
+    ) -> Result<(TransportConfig, Credentials, CredentialSource), Error> {
+        let api_version = codespaces_secrets_transport::api_version(self.api_version.as_deref())?;
+        let base_url = chain.api_root(self.base_url)?;
         let host = web_host_of(&base_url)?;
         let (credentials, source) = chain.resolve(self.token, self.app, &host)?;
-        let mut config = TransportConfig::new(base_url, credentials);
+        let mut config = TransportConfig::new(base_url);
+        config.api_version = api_version;
         if let Some(agent) = self.user_agent {
             config.user_agent = agent;
         }
@@ -83,7 +91,7 @@ impl ClientSettings {
             self.max_rate_limit_retries,
         );
         set(&mut config.deadline, self.deadline);
-        Ok((config, source))
+        Ok((config, credentials, source))
     }
 }
 
@@ -100,6 +108,7 @@ impl fmt::Debug for ClientSettings {
             .field("app", &self.app)
             .field("base_url", &self.base_url)
             .field("user_agent", &self.user_agent)
+            .field("api_version", &self.api_version)
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("max_retries", &self.max_retries)

@@ -16,11 +16,9 @@ use rand_core::{OsRng, RngCore};
 use zeroize::Zeroizing;
 
 use crate::Error;
+use crate::environment::{STATE_KEY_ENV, var_os};
 use crate::paths::default_state_key_path;
 use crate::private_file::{create_private_dir, create_private_once};
-
-/// The environment variable that holds the state key (base64 of 32 bytes).
-pub const STATE_KEY_ENV: &str = "CODESPACES_SECRETS_STATE_KEY";
 
 const KEY_BYTES: usize = 32;
 
@@ -44,7 +42,7 @@ impl StateKey {
         if let Some(path) = key_file {
             return Self::from_file(path);
         }
-        if let Some(text) = std::env::var_os(STATE_KEY_ENV) {
+        if let Some(text) = var_os(STATE_KEY_ENV) {
             let text = text
                 .to_str()
                 .ok_or_else(|| key_error(format!("{STATE_KEY_ENV} is not base64 text")))?;

@@ -110,8 +110,15 @@ async fn a_resync_sends_one_list_and_writes_only_what_changed() {
     assert_eq!(api_log(&emu).len(), 1 + 3 + 1, "{:?}", api_log(&emu));
 
     emu.clear_log();
+    let counted = emu.primary_requests_counted();
     repo.sync(changed, dir.options("key")).await.unwrap();
     assert_eq!(writes(&emu), 0);
+    // The list is read conditionally: after our own writes the stamp's list refreshed what is
+    // kept, so this re-sync's one list is a 304, free of the primary rate limit.
+    let log = api_log(&emu);
+    assert_eq!(log.len(), 1, "{log:?}");
+    assert_eq!(log[0].status, 304);
+    assert_eq!(emu.primary_requests_counted(), counted);
 }
 
 #[tokio::test]

@@ -6,6 +6,10 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
+use codespaces_secrets::fleet::{
+    AccessChange, AppliedChange, ApplyOptions, ApplyProgress, ApplyReport, Change, ChangeAction,
+    ChangeReason, Manifest, Notice, Plan, PlanOptions, Totals, VisibilityChange,
+};
 use codespaces_secrets::{
     AnyScope, ApiError, BulkReport, ClientSettings, DeviceCode, DeviceFlowOptions, DeviceLogin,
     Error, GitHubApp, LoginFailure, PlannedChange, Progress, Secrets, SetOptions, SyncAction,
@@ -71,6 +75,7 @@ fn client_settings() -> BTreeSet<String> {
         app: None,
         base_url: None,
         user_agent: None,
+        api_version: None,
         timeout: d,
         connect_timeout: d,
         max_retries: None,
@@ -83,6 +88,7 @@ fn client_settings() -> BTreeSet<String> {
     };
     used! {
         token => &all.token, app => &all.app, base_url => &all.base_url, user_agent => &all.user_agent,
+        api_version => &all.api_version,
         timeout => all.timeout, connect_timeout => all.connect_timeout,
         max_retries => all.max_retries, retry_base_delay => all.retry_base_delay,
         write_interval => all.write_interval, max_rate_limit_wait => all.max_rate_limit_wait,
@@ -197,6 +203,125 @@ fn error_codes() -> BTreeSet<String> {
     .collect()
 }
 
+/// Fleets: the client's operations (`check` is a plan, see `exceptions.rust`), their options,
+/// the fields of what they return, and the actions and reasons of a change.
+fn fleet_sections(client: &codespaces_secrets::Client) -> Value {
+    let plan_options = PlanOptions {
+        state: None,
+        state_key_file: None,
+        force: false,
+        limits: None,
+        fingerprints: false,
+        conditional_reads: None,
+    };
+    let apply_options = ApplyOptions {
+        state: None,
+        state_key_file: None,
+        max_writes: None,
+        limits: None,
+        conditional_reads: None,
+        cancel: None,
+    };
+    let actions = [
+        ChangeAction::Create,
+        ChangeAction::Update,
+        ChangeAction::Unchanged,
+        ChangeAction::Access,
+        ChangeAction::Delete,
+        ChangeAction::Unmanaged,
+    ];
+    let reasons = [
+        ChangeReason::New,
+        ChangeReason::Changed,
+        ChangeReason::ChangedElsewhere,
+        ChangeReason::Forced,
+        ChangeReason::Untracked,
+        ChangeReason::Pruned,
+    ];
+    serde_json::json!({
+        "fleet_operations": used! {
+            plan => |m: &Manifest| drop(client.plan(m, &PlanOptions::default())),
+            apply => |p: &Plan| drop(client.apply(p, &ApplyOptions::default(), |_| {})),
+            load_saved_plan => || drop(client.load_saved_plan("plan.json", &PlanOptions::default())),
+        },
+        "plan_options": used! {
+            state => &plan_options.state, state_key_file => &plan_options.state_key_file,
+            force => plan_options.force, fingerprints => plan_options.fingerprints,
+            conditional_reads => plan_options.conditional_reads,
+        },
+        "apply_options": used! {
+            state => &apply_options.state, state_key_file => &apply_options.state_key_file,
+            max_writes => apply_options.max_writes, cancel => &apply_options.cancel,
+            conditional_reads => apply_options.conditional_reads,
+        },
+        "fleet_fields": {
+            "plan": used! {
+                changes => |p: &Plan| p.summary.changes.len(),
+                warnings => |p: &Plan| p.summary.warnings.len(),
+                errors => |p: &Plan| p.summary.errors.len(),
+                totals => |p: &Plan| p.summary.totals.clone(),
+                has_changes => |p: &Plan| p.summary.has_changes(),
+                save => |p: &Plan| p.save("plan.json"),
+            },
+            "change": used! {
+                scope => |c: &Change| c.scope.clone(), name => |c: &Change| c.name.clone(),
+                action => |c: &Change| c.action, reason => |c: &Change| c.reason,
+                access => |c: &Change| c.access.clone(),
+            },
+            "access_change": used! {
+                visibility => |a: &AccessChange| a.visibility.clone(),
+                added => |a: &AccessChange| a.added.clone(),
+                removed => |a: &AccessChange| a.removed.clone(),
+            },
+            "visibility_change": used! {
+                from => |v: &VisibilityChange| v.from.clone(),
+                to => |v: &VisibilityChange| v.to.clone(),
+            },
+            "notice": used! {
+                kind => |n: &Notice| n.kind, scope => |n: &Notice| n.scope.clone(),
+                name => |n: &Notice| n.name.clone(), message => |n: &Notice| n.message.clone(),
+            },
+            "totals": used! {
+                reads => |t: &Totals| t.reads, writes => |t: &Totals| t.writes,
+                seconds => |t: &Totals| t.seconds,
+            },
+            "apply_report": used! {
+                items => |r: &ApplyReport| r.items.len(), writes => |r: &ApplyReport| r.writes,
+                remaining => |r: &ApplyReport| r.remaining,
+                state_error => |r: &ApplyReport| r.state_error.is_some(),
+                cancelled => |r: &ApplyReport| r.cancelled,
+            },
+            "applied_change": used! {
+                scope => |c: &AppliedChange| c.scope.clone(),
+                name => |c: &AppliedChange| c.name.clone(),
+                action => |c: &AppliedChange| c.action,
+                error => |c: &AppliedChange| c.error.is_some(),
+            },
+            "apply_progress": used! {
+                done => |p: &ApplyProgress<'_>| p.done, total => |p: &ApplyProgress<'_>| p.total,
+                scope => |p: &ApplyProgress<'_>| p.scope.to_owned(),
+                name => |p: &ApplyProgress<'_>| p.name.to_owned(),
+                action => |p: &ApplyProgress<'_>| p.action, ok => |p: &ApplyProgress<'_>| p.ok,
+                waiting => |p: &ApplyProgress<'_>| p.waiting, eta => |p: &ApplyProgress<'_>| p.eta,
+            },
+        },
+        "change_actions": actions.iter().map(|a| a.as_str()).collect::<Vec<_>>(),
+        "change_reasons": reasons.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+    })
+}
+
+/// The items of `section` that `exceptions.rust` does not excuse.
+fn expected_in_rust(surface: &Value, section: &str) -> Value {
+    let excused = &surface["exceptions"]["rust"];
+    let items = names(&surface[section]);
+    Value::from(
+        items
+            .into_iter()
+            .filter(|item| excused.get(item).is_none())
+            .collect::<Vec<_>>(),
+    )
+}
+
 #[test]
 fn rust_has_every_item_of_the_surface_spelled_as_the_file_says() {
     let surface = surface();
@@ -306,6 +431,21 @@ fn rust_has_every_item_of_the_surface_spelled_as_the_file_says() {
         "login_failures",
     ] {
         check(section, names(&auth[section]), &surface[section]);
+    }
+    let fleet = fleet_sections(&client);
+    for section in [
+        "fleet_operations",
+        "plan_options",
+        "apply_options",
+        "change_actions",
+        "change_reasons",
+    ] {
+        let expected = expected_in_rust(&surface, section);
+        check(section, names(&fleet[section]), &expected);
+    }
+    for (kind, expected) in surface["fleet_fields"].as_object().expect("an object") {
+        let rust = names(&fleet["fleet_fields"][kind]);
+        check(&format!("fleet_fields.{kind}"), rust, expected);
     }
     // AnyScope, the run-time scope the CLI and bindings use, delegates every operation.
     let _ = AnyScope::from(client.user());

@@ -5,6 +5,8 @@ use std::fmt;
 use codespaces_secrets_core::RepoRef;
 
 use crate::faults::Faults;
+use crate::repos::spec::RepoSpec;
+use crate::server::api_versions::API_VERSIONS;
 
 /// Start-up settings for [`crate::Emulator::start`].
 ///
@@ -22,14 +24,23 @@ pub struct EmulatorConfig {
     /// a known organization becomes an organization with the demo user as a member, so the demo
     /// token can reach every repository given here.
     pub repos: Vec<RepoRef>,
+    /// Extra repositories with topics, archived or private (created after [`Self::repos`]; a
+    /// repository in both takes this one's topics and flags). Unknown owners are handled as in
+    /// [`Self::repos`].
+    pub repositories: Vec<RepoSpec>,
     /// Extra organizations; the demo user is a member of each.
     pub orgs: Vec<String>,
     /// Faults active from the first request; [`crate::Emulator::start`] refuses faults that
     /// [`Faults::validate`] refuses.
     pub faults: Faults,
+    /// The REST API versions served (`X-GitHub-Api-Version`), each one of [`API_VERSIONS`];
+    /// by default all of them. Fewer test a client against a server that lacks one: another
+    /// version is refused with 400, and a request without the header gets the oldest served.
+    /// [`crate::Emulator::start`] refuses an empty list or an unknown version.
+    pub api_versions: Vec<String>,
     /// Seeds demo data: the demo user's repositories `Hello-World` and `Spoon-Knife`, an
     /// organization `octo-org` (demo user is a member) with `octo-repo` and `octo-service`, and a
-    /// user `hubot` (no token) with `hubot-scripts`, which the demo user cannot see.
+    /// user `hubot` (no token) with the private `hubot-scripts`, which the demo user cannot see.
     pub seed_demo_data: bool,
 }
 
@@ -40,8 +51,10 @@ impl Default for EmulatorConfig {
             token: None,
             user_login: "octocat".to_owned(),
             repos: Vec::new(),
+            repositories: Vec::new(),
             orgs: Vec::new(),
             faults: Faults::default(),
+            api_versions: API_VERSIONS.iter().map(|v| (*v).to_owned()).collect(),
             seed_demo_data: true,
         }
     }
@@ -54,8 +67,10 @@ impl fmt::Debug for EmulatorConfig {
             .field("token", &self.token.as_ref().map(|_| "[redacted]"))
             .field("user_login", &self.user_login)
             .field("repos", &self.repos)
+            .field("repositories", &self.repositories)
             .field("orgs", &self.orgs)
             .field("faults", &self.faults)
+            .field("api_versions", &self.api_versions)
             .field("seed_demo_data", &self.seed_demo_data)
             .finish()
     }

@@ -1,6 +1,9 @@
 //! [`Emulator`]: a running server on its own thread and tokio runtime.
 
 mod auth;
+mod rate_limit;
+mod repos;
+mod versions;
 
 use std::io;
 use std::net::{Ipv4Addr, TcpListener};
@@ -10,12 +13,13 @@ use std::time::Duration;
 use codespaces_secrets_core::{PublicKey, SecretValue};
 use tokio::sync::oneshot;
 
-use crate::app::App;
 use crate::config::{EmulatorConfig, Scope};
 use crate::faults::{FaultEngine, Faults, FaultsError};
-use crate::log::LoggedRequest;
-use crate::routes::router;
 use crate::seed::initial_state;
+use crate::server::ServerState;
+use crate::server::api_versions::Served;
+use crate::server::log::LoggedRequest;
+use crate::server::router;
 use crate::server::serve;
 use crate::state::{StoredSecret, generate_token};
 
@@ -35,7 +39,7 @@ use crate::state::{StoredSecret, generate_token};
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub struct Emulator {
-    app: App,
+    server: ServerState,
     token: String,
     port: u16,
     running: Option<Running>,
@@ -49,8 +53,8 @@ struct Running {
 impl std::fmt::Debug for Emulator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Emulator")
-            .field("base_url", &self.app.base_url())
-            .field("user_login", &self.app.user_login())
+            .field("base_url", &self.server.base_url())
+            .field("user_login", &self.server.user_login())
             .field("token", &"[redacted]")
             .finish()
     }
@@ -62,9 +66,12 @@ impl Emulator {
     ///
     /// The port is bound before this returns, so requests can be sent right away. Faults that
     /// [`Faults::validate`] refuses are an [`io::ErrorKind::InvalidInput`] error carrying the
-    /// [`FaultsError`].
+    /// [`FaultsError`]; so are API versions that are none or unknown
+    /// ([`crate::ApiVersionsError`]).
     pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
         let faults = FaultEngine::new(config.faults.clone())
+            .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error))?;
+        let api_versions = Served::new(&config.api_versions)
             .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error))?;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port))?;
         listener.set_nonblocking(true)?;
@@ -72,8 +79,14 @@ impl Emulator {
         let base_url = format!("http://127.0.0.1:{port}");
         let token = config.token.clone().unwrap_or_else(generate_token);
         let state = initial_state(&config, &token);
-        let app = App::new(base_url, config.user_login.clone(), state, faults);
-        let routes = router(app.clone());
+        let server = ServerState::new(
+            base_url,
+            config.user_login.clone(),
+            state,
+            faults,
+            api_versions,
+        );
+        let routes = router(server.clone());
 
         // Two workers: requests may sleep (latency faults) or open sealed boxes concurrently.
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -99,7 +112,7 @@ impl Emulator {
                 runtime.shutdown_timeout(Duration::from_millis(200));
             })?;
         Ok(Emulator {
-            app,
+            server,
             token,
             port,
             running: Some(Running { stop, thread }),
@@ -108,7 +121,7 @@ impl Emulator {
 
     /// `"http://127.0.0.1:PORT"` (no trailing slash).
     pub fn base_url(&self) -> String {
-        self.app.base_url().to_owned()
+        self.server.base_url().to_owned()
     }
 
     /// The port the server listens on.
@@ -123,29 +136,29 @@ impl Emulator {
 
     /// The demo user's login.
     pub fn user_login(&self) -> String {
-        self.app.user_login().to_owned()
+        self.server.user_login().to_owned()
     }
 
     /// Issues a new token for `login`, creating the user if needed (a user may hold several).
     pub fn add_user(&self, login: &str) -> String {
-        self.app.add_user(login, None)
+        self.server.add_user(login, None)
     }
 
     /// Creates repository `owner/name` (if absent) and returns its id. `owner` is a user login
     /// or an organization; an unknown owner becomes an organization without members.
     pub fn add_repo(&self, owner: &str, name: &str) -> i64 {
-        self.app.add_repo(owner, name)
+        self.server.add_repo(owner, name)
     }
 
     /// The id of repository `owner/name`, if it exists.
     pub fn repo_id(&self, owner: &str, name: &str) -> Option<i64> {
-        self.app.state().repo_id(owner, name)
+        self.server.state().repo_id(owner, name)
     }
 
     /// Creates organization `name` (if absent) and adds the members (users created if needed),
     /// who can then manage its secrets and its repositories' secrets.
     pub fn add_org(&self, name: &str, member_logins: &[&str]) {
-        self.app.add_org(name, member_logins);
+        self.server.add_org(name, member_logins);
     }
 
     /// Replaces the faults. The generator restarts from `faults.seed`, and rate-limit windows
@@ -170,51 +183,51 @@ impl Emulator {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn set_faults(&self, faults: Faults) -> Result<(), FaultsError> {
-        self.app.set_faults(faults)
+        self.server.set_faults(faults)
     }
 
     /// The faults in force.
     pub fn faults(&self) -> Faults {
-        self.app.faults().faults().clone()
+        self.server.faults().faults().clone()
     }
 
     /// Gives the scope a new key pair under a new `key_id`; values sealed to the old key are
     /// refused from now on (422), so clients must fetch the key again.
     pub fn rotate_key(&self, scope: &Scope) {
-        self.app.rotate_key(scope);
+        self.server.rotate_key(scope);
     }
 
     /// The scope's current public key, if the scope exists.
     pub fn public_key(&self, scope: &Scope) -> Option<PublicKey> {
-        self.app.public_key(scope)
+        self.server.public_key(scope)
     }
 
     /// The decrypted value of a secret (name in any case), if it exists.
     pub fn secret_value(&self, scope: &Scope, name: &str) -> Option<SecretValue> {
-        self.app.secret_value(scope, name)
+        self.server.secret_value(scope, name)
     }
 
     /// Changes a secret's value as someone else would (the GitHub web UI, another tool): the
     /// value is replaced and `updated_at` moves on by at least a second, so the change shows in
     /// GitHub's whole-second timestamps. False when the scope or secret does not exist.
     pub fn overwrite_secret(&self, scope: &Scope, name: &str, value: SecretValue) -> bool {
-        self.app.overwrite_secret(scope, name, value)
+        self.server.overwrite_secret(scope, name, value)
     }
 
     /// The scope's secrets, decrypted, sorted by name (empty for an unknown scope).
     pub fn secrets(&self, scope: &Scope) -> Vec<StoredSecret> {
-        self.app.stored_secrets(scope).unwrap_or_default()
+        self.server.stored_secrets(scope).unwrap_or_default()
     }
 
     /// Every API request so far (oldest first; control routes are not logged). Holds no token
     /// and no value.
     pub fn request_log(&self) -> Vec<LoggedRequest> {
-        self.app.log().snapshot()
+        self.server.log().snapshot()
     }
 
     /// Empties the request log.
     pub fn clear_log(&self) {
-        self.app.log().clear();
+        self.server.log().clear();
     }
 
     /// Stops the server and waits for its thread.

@@ -2,11 +2,12 @@
 
 use axum::Router;
 
-use crate::app::App;
 use crate::config::EmulatorConfig;
 use crate::faults::FaultEngine;
-use crate::routes::router;
 use crate::seed::initial_state;
+use crate::server::ServerState;
+use crate::server::api_versions::Served;
+use crate::server::router;
 
 /// The emulator's whole request handling (gate, routes, control routes) with the demo data,
 /// without a socket, and the token it accepts.
@@ -17,11 +18,12 @@ pub fn router_and_token() -> (Router, String) {
     let Ok(faults) = FaultEngine::new(config.faults.clone()) else {
         unreachable!("the default faults are valid")
     };
-    let app = App::new(
+    let server = ServerState::new(
         "http://127.0.0.1:1".to_owned(),
         config.user_login.clone(),
         state,
         faults,
+        Served::default(),
     );
-    (router(app), token)
+    (router(server), token)
 }

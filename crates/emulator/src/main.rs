@@ -13,8 +13,8 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser};
 use codespaces_secrets_core::RepoRef;
 use codespaces_secrets_emulator::{
-    Emulator, EmulatorConfig, Faults, FaultsError, Latency, PrimaryRateLimit, RegisteredApp,
-    SecondaryRateLimit,
+    API_VERSIONS, Emulator, EmulatorConfig, Faults, FaultsError, Latency, PrimaryRateLimit,
+    RegisteredApp, RepoSpec, SecondaryRateLimit, WriteQuota,
 };
 
 /// A local server that behaves like GitHub's Codespaces secrets REST API.
@@ -33,9 +33,26 @@ struct Args {
     /// Add a repository (repeatable). An unknown OWNER becomes an organization the demo user belongs to.
     #[arg(long = "repo", value_name = "OWNER/NAME")]
     repos: Vec<RepoRef>,
+    /// Add the repositories of a JSON file: `[{"owner", "name", "topics"?, "archived"?,
+    /// "private"?}, ...]`. Unknown owners are handled as for --repo.
+    #[arg(long, value_name = "FILE")]
+    repositories: Option<PathBuf>,
+    /// Add a repository with these topics (repeatable), e.g. `acme/api=backend,rust`.
+    #[arg(long, value_name = "OWNER/NAME=T1,T2", value_parser = parse_repo_topics)]
+    repo_topics: Vec<RepoSpec>,
     /// Add an organization the demo user belongs to (repeatable).
     #[arg(long = "org", value_name = "NAME")]
     orgs: Vec<String>,
+    /// The REST API versions served (comma-separated); others are refused with 400, and a
+    /// request without X-GitHub-Api-Version gets the oldest served.
+    #[arg(
+        long,
+        value_name = "V,V",
+        value_delimiter = ',',
+        value_parser = clap::builder::PossibleValuesParser::new(API_VERSIONS.iter().copied()),
+        default_values_t = API_VERSIONS.iter().map(|v| (*v).to_owned())
+    )]
+    api_versions: Vec<String>,
     /// Start without the demo repositories and organization.
     #[arg(long)]
     no_demo_data: bool,
@@ -88,9 +105,45 @@ struct FaultArgs {
     /// Secondary rate limit: the retry-after of a refusal.
     #[arg(long, value_name = "SECS")]
     secondary_retry_after_secs: Option<u64>,
+    /// Write quota: GitHub's caps on content-creating requests (secrets and selected
+    /// repositories), 80 a minute and 500 an hour, then 403 with retry-after. Any
+    /// --write-quota flag turns it on; unset ones take GitHub's numbers and real time.
+    #[arg(long)]
+    write_quota: bool,
+    /// Write quota: requests allowed per (scaled) minute.
+    #[arg(long, value_name = "N")]
+    write_quota_per_minute: Option<u32>,
+    /// Write quota: requests allowed per (scaled) hour.
+    #[arg(long, value_name = "N")]
+    write_quota_per_hour: Option<u32>,
+    /// Write quota: how many times faster than real time its windows run (3600 = an hour
+    /// lasts a second); retry-after is in real seconds.
+    #[arg(long, value_name = "F")]
+    write_quota_time_scale: Option<f64>,
     /// Eventual consistency: a secret written less than this long ago answers 404 to a GET.
     #[arg(long, value_name = "MS")]
     hide_fresh_writes_ms: Option<u64>,
+}
+
+/// `OWNER/NAME=T1,T2`: a repository and its topics (none after `=` is allowed).
+fn parse_repo_topics(text: &str) -> Result<RepoSpec, String> {
+    let (repo, topics) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected OWNER/NAME=TOPIC,TOPIC, got {text:?}"))?;
+    let repo = repo.parse().map_err(|error| format!("{error}"))?;
+    Ok(RepoSpec::new(repo).topics(topics.split(',').filter(|t| !t.trim().is_empty())))
+}
+
+/// The `--repositories` file's specs; a file that cannot be read or parsed is a usage error.
+fn read_repositories(path: &Path) -> Result<Vec<RepoSpec>, clap::Error> {
+    let refuse = |why: String| {
+        Args::command().error(
+            ErrorKind::ValueValidation,
+            format!("--repositories {}: {why}", path.display()),
+        )
+    };
+    let text = std::fs::read_to_string(path).map_err(|error| refuse(error.to_string()))?;
+    serde_json::from_str(&text).map_err(|error| refuse(error.to_string()))
 }
 
 /// `MIN-MAX`, two whole numbers; whether MIN <= MAX is [`Faults::validate`]'s to say.
@@ -135,6 +188,20 @@ impl FaultArgs {
         })
     }
 
+    /// On when any write-quota flag is given; what is not given comes from the default.
+    fn write_quota(&self) -> Option<WriteQuota> {
+        let given = self.write_quota
+            || self.write_quota_per_minute.is_some()
+            || self.write_quota_per_hour.is_some()
+            || self.write_quota_time_scale.is_some();
+        let d = WriteQuota::default();
+        given.then(|| WriteQuota {
+            per_minute: self.write_quota_per_minute.unwrap_or(d.per_minute),
+            per_hour: self.write_quota_per_hour.unwrap_or(d.per_hour),
+            time_scale: self.write_quota_time_scale.unwrap_or(d.time_scale),
+        })
+    }
+
     /// The faults asked for, checked; a refusal names the flag and [`Faults::validate`]'s reason.
     fn faults(&self) -> Result<Faults, clap::Error> {
         let faults = Faults {
@@ -147,6 +214,7 @@ impl FaultArgs {
                 window: Duration::from_secs(self.rate_limit_window_secs),
             }),
             secondary_rate_limit: self.secondary(),
+            write_quota: self.write_quota(),
             hide_fresh_writes: self.hide_fresh_writes_ms.map(Duration::from_millis),
         };
         faults.validate().map_err(|error| {
@@ -165,19 +233,34 @@ fn flag_of(error: &FaultsError) -> &'static str {
         "latency" => "--latency-range-ms",
         "primary_rate_limit.window" => "--rate-limit-window-secs",
         "secondary_rate_limit.status" => "--secondary-status",
+        "write_quota.per_minute" => "--write-quota-per-minute",
+        "write_quota.per_hour" => "--write-quota-per-hour",
+        "write_quota.time_scale" => "--write-quota-time-scale",
         _ => "a fault flag",
     }
 }
 
 impl Args {
+    /// `--repositories` then `--repo-topics`; a repository named twice takes the last spec.
+    fn repositories(&self) -> Result<Vec<RepoSpec>, clap::Error> {
+        let mut specs = match &self.repositories {
+            Some(path) => read_repositories(path)?,
+            None => Vec::new(),
+        };
+        specs.extend(self.repo_topics.iter().cloned());
+        Ok(specs)
+    }
+
     fn config(&self) -> Result<EmulatorConfig, clap::Error> {
         Ok(EmulatorConfig {
             port: self.port,
             token: self.token.clone(),
             user_login: self.user.clone(),
             repos: self.repos.clone(),
+            repositories: self.repositories()?,
             orgs: self.orgs.clone(),
             faults: self.faults.faults()?,
+            api_versions: self.api_versions.clone(),
             seed_demo_data: !self.no_demo_data,
         })
     }

@@ -17,21 +17,21 @@ pub(crate) fn initial_state(config: &EmulatorConfig, token: &str) -> State {
         state.add_member(DEMO_ORG, login);
         state.add_repo(DEMO_ORG, "octo-repo");
         state.add_repo(DEMO_ORG, "octo-service");
-        // Someone else's repository, to show that what a token cannot see is a 404.
+        // Someone else's private repository, to show that what a token cannot see is a 404.
         state.ensure_user("hubot");
         state.add_repo("hubot", "hubot-scripts");
+        state.set_private("hubot", "hubot-scripts", true);
     }
     for org in &config.orgs {
         state.ensure_org(org);
         state.add_member(org, login);
     }
     for repo in &config.repos {
-        let owner = repo.owner();
-        if !state.has_account(owner) {
-            state.ensure_org(owner);
-            state.add_member(owner, login);
-        }
-        state.add_repo(owner, repo.name());
+        state.ensure_owner(repo.owner(), login);
+        state.add_repo(repo.owner(), repo.name());
+    }
+    for spec in &config.repositories {
+        state.apply_repo_spec(spec, login);
     }
     state
 }

@@ -2,24 +2,24 @@
 
 use std::time::Duration;
 
-use crate::auth::Credentials;
 use crate::base_url::BaseUrl;
-use crate::error::HttpError;
 
 /// The public API root used when neither an argument nor `GITHUB_API_URL` says otherwise.
 pub const DEFAULT_API_URL: &str = "https://api.github.com";
 
-/// Transport settings. Build with [`TransportConfig::new`] (explicit values) or
-/// [`TransportConfig::base_url`] (the argument, else `GITHUB_API_URL`, else the default) and
-/// credentials the client chose (its credential chain reads the token variables).
+/// Transport settings, none of them secret: what the sender needs. The credentials are given
+/// apart ([`crate::Transport::new`]), so the sender below authentication never sees them. The
+/// environment is not read here: the client's credential chain reads every variable.
 #[derive(Debug, Clone)]
 pub struct TransportConfig {
     /// The API root.
     pub base_url: BaseUrl,
-    /// What requests authenticate with: a token, or a GitHub App.
-    pub credentials: Credentials,
     /// The `User-Agent` header (GitHub refuses requests without one).
     pub user_agent: String,
+    /// The `X-GitHub-Api-Version` header: one of [`API_VERSIONS`](crate::API_VERSIONS) (check a
+    /// chosen one with [`api_version`](crate::api_version)). Default
+    /// [`DEFAULT_API_VERSION`](crate::DEFAULT_API_VERSION).
+    pub api_version: &'static str,
     /// Time allowed to establish a connection. Default 10 s.
     pub connect_timeout: Duration,
     /// Time allowed for a whole request and response. Default 30 s.
@@ -48,12 +48,12 @@ pub struct TransportConfig {
 }
 
 impl TransportConfig {
-    /// Settings with the default knobs for the given URL and credentials.
-    pub fn new(base_url: BaseUrl, credentials: Credentials) -> Self {
+    /// Settings with the default knobs for the given URL.
+    pub fn new(base_url: BaseUrl) -> Self {
         Self {
             base_url,
-            credentials,
             user_agent: concat!("codespaces-secrets/", env!("CARGO_PKG_VERSION")).to_owned(),
+            api_version: crate::DEFAULT_API_VERSION,
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
             max_retries: 3,
@@ -66,16 +66,4 @@ impl TransportConfig {
             deadline: Duration::from_secs(300),
         }
     }
-
-    /// The base URL from the argument, else `GITHUB_API_URL`, else [`DEFAULT_API_URL`].
-    pub fn base_url(base_url: Option<String>) -> Result<BaseUrl, HttpError> {
-        let base_url = base_url
-            .or_else(|| non_empty_env("GITHUB_API_URL"))
-            .unwrap_or_else(|| DEFAULT_API_URL.to_owned());
-        BaseUrl::parse(&base_url)
-    }
-}
-
-fn non_empty_env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }

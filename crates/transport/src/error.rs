@@ -43,7 +43,7 @@ pub enum HttpError {
     #[error("login {}: {message}", .reason.as_str())]
     Login {
         /// How it ended.
-        reason: crate::LoginFailure,
+        reason: crate::login_failure::LoginFailure,
         /// What happened and what to do.
         message: String,
     },
@@ -84,6 +84,16 @@ impl HttpError {
             field,
             message: message.into(),
         }
+    }
+
+    /// A token in a server's answer that could not be sent back in a header: the server's
+    /// fault.
+    pub(crate) fn unusable_token(operation: &'static str) -> Self {
+        Self::contract(
+            operation,
+            "the token in the answer is empty or holds characters a header cannot carry",
+            None,
+        )
     }
 
     /// A [`HttpError::Contract`] with the decoder's error as its source.

@@ -13,10 +13,22 @@ pub(crate) enum RateLimitSignal {
     None,
     /// The server said how long to wait (`retry-after`).
     RetryAfter(Duration),
-    /// Primary limit exhausted (`x-ratelimit-remaining: 0`): wait until the reset time, if known.
-    Exhausted(Option<SystemTime>),
+    /// Primary limit exhausted (`x-ratelimit-remaining: 0`): wait until the reset.
+    Exhausted(Reset),
     /// A secondary limit without a `retry-after`: back off by our own schedule.
     Secondary,
+}
+
+/// When a primary limit resets, as `x-ratelimit-reset` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reset {
+    /// At this time.
+    At(SystemTime),
+    /// At a time this machine's clock cannot represent (e.g. `18446744073709551615`): as good
+    /// as never, like a reset in the year 3000 — not worth waiting for.
+    TooFar,
+    /// Not said, or not a number: back off by our own schedule.
+    Unknown,
 }
 
 /// Classifies a 403 or 429 (or any status carrying `retry-after`) as GitHub documents it.
@@ -48,12 +60,14 @@ pub(crate) fn wait_for(
     let now = SystemTime::now();
     match *signal {
         RateLimitSignal::RetryAfter(wait) => Some((wait, now.checked_add(wait))),
-        RateLimitSignal::Exhausted(Some(reset)) => {
+        RateLimitSignal::Exhausted(Reset::At(reset)) => {
             let wait = reset.duration_since(now).unwrap_or_default();
             // A second of slack: the reset is whole seconds and clocks drift.
             Some((wait.saturating_add(Duration::from_secs(1)), Some(reset)))
         }
-        RateLimitSignal::Exhausted(None) | RateLimitSignal::Secondary => {
+        // Longer than any configured wait: the caller gives up at once.
+        RateLimitSignal::Exhausted(Reset::TooFar) => Some((Duration::MAX, None)),
+        RateLimitSignal::Exhausted(Reset::Unknown) | RateLimitSignal::Secondary => {
             let wait = backoff.saturating_mul(1u32 << rate_waits.min(16));
             Some((wait, now.checked_add(wait)))
         }
@@ -71,14 +85,25 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     Some(at.duration_since(SystemTime::now()).unwrap_or_default())
 }
 
-/// `x-ratelimit-reset`: epoch seconds. A time the system clock cannot represent counts as
-/// unknown (the server's value is not trusted to be sane).
-fn reset_time(headers: &HeaderMap) -> Option<SystemTime> {
-    let seconds = header_str(headers, "x-ratelimit-reset")?
-        .trim()
-        .parse::<u64>()
-        .ok()?;
-    UNIX_EPOCH.checked_add(Duration::from_secs(seconds))
+/// `x-ratelimit-reset`: epoch seconds. A number past what the system clock can represent is
+/// [`Reset::TooFar`], not unknown: the server said "not for ages", and waiting a minute per try
+/// would only postpone the failure.
+pub(crate) fn reset_time(headers: &HeaderMap) -> Reset {
+    let Some(text) = header_str(headers, "x-ratelimit-reset").map(str::trim) else {
+        return Reset::Unknown;
+    };
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    if !digits {
+        return Reset::Unknown;
+    }
+    match text.parse::<u64>() {
+        Ok(seconds) => match UNIX_EPOCH.checked_add(Duration::from_secs(seconds)) {
+            Some(at) => Reset::At(at),
+            None => Reset::TooFar,
+        },
+        // More digits than a u64 holds.
+        Err(_) => Reset::TooFar,
+    }
 }
 
 #[cfg(test)]
@@ -121,7 +146,7 @@ mod tests {
         ]);
         assert_eq!(
             classify(403, &h, "API rate limit exceeded"),
-            RateLimitSignal::Exhausted(Some(UNIX_EPOCH + Duration::from_secs(2_000_000_000)))
+            RateLimitSignal::Exhausted(Reset::At(UNIX_EPOCH + Duration::from_secs(2_000_000_000)))
         );
         let msg = "You have exceeded a secondary rate limit. Please wait a few minutes.";
         assert_eq!(
@@ -139,6 +164,28 @@ mod tests {
         assert_eq!(
             classify(500, &HeaderMap::new(), "secondary rate limit"),
             RateLimitSignal::None
+        );
+    }
+
+    #[test]
+    fn a_reset_past_any_clock_is_too_far_not_unknown() {
+        for reset in [u64::MAX.to_string(), format!("{}0", u64::MAX)] {
+            let h = headers(&[
+                ("x-ratelimit-remaining", "0"),
+                ("x-ratelimit-reset", &reset),
+            ]);
+            let signal = classify(403, &h, "API rate limit exceeded");
+            assert_eq!(signal, RateLimitSignal::Exhausted(Reset::TooFar), "{reset}");
+            let (wait, at) = wait_for(&signal, Duration::from_secs(60), 0).expect("a wait");
+            assert_eq!((wait, at), (Duration::MAX, None));
+        }
+        let h = headers(&[
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "soon"),
+        ]);
+        assert_eq!(
+            classify(403, &h, ""),
+            RateLimitSignal::Exhausted(Reset::Unknown)
         );
     }
 

@@ -72,9 +72,12 @@ impl ApiRequest {
 
     /// Adds a JSON body, serialized now: a body that cannot be encoded is refused before any
     /// request.
-    pub fn with_json<T: serde::Serialize>(self, body: &T) -> Result<Self, crate::HttpError> {
+    pub fn with_json<T: serde::Serialize>(self, body: &T) -> Result<Self, crate::error::HttpError> {
         let body = serde_json::to_value(body).map_err(|e| {
-            crate::HttpError::config("request body", format!("cannot be encoded as JSON: {e}"))
+            crate::error::HttpError::config(
+                "request body",
+                format!("cannot be encoded as JSON: {e}"),
+            )
         })?;
         Ok(self.with_body(body))
     }

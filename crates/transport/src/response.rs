@@ -31,6 +31,11 @@ impl ApiResponse {
         })
     }
 
+    /// The `ETag` header, for a conditional read next time.
+    pub fn etag(&self) -> Option<&str> {
+        header_str(&self.headers, "etag")
+    }
+
     /// The `x-github-request-id` header.
     pub fn request_id(&self) -> Option<&str> {
         header_str(&self.headers, "x-github-request-id")

@@ -13,6 +13,9 @@ Updates change only the value: an organization secret keeps its visibility and s
 repositories. ``scope.sync(secrets, state="state.json")`` writes only what is new or changed; the
 state holds keyed fingerprints and GitHub's ``updated_at`` (never a value), its key kept apart.
 
+``client.plan(manifest)`` / ``client.apply(plan)`` keep secrets in step across many scopes from
+one manifest (see ``codespaces_secrets.fleet``).
+
 ``AsyncClient`` offers the same operations as awaitables. Errors are subclasses of
 ``codespaces_secrets.errors.CodespacesSecretsError``.
 
@@ -23,7 +26,7 @@ repository secrets (``Client(app=GitHubApp(app_id, private_key_pem))``). ``devic
 ``DeviceLogin`` whose token user secrets accept.
 """
 
-from . import errors
+from . import errors, fleet
 from ._native import (
     AsyncClient,
     AsyncScope,
@@ -84,5 +87,6 @@ __all__ = [
     "device_flow",
     "device_flow_async",
     "errors",
+    "fleet",
     "seal",
 ]

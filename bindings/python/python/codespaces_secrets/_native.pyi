@@ -47,12 +47,25 @@ __all__ = [
     "StoredSecret",
     "LoggedRequest",
     "RegisteredApp",
+    "Plan",
+    "Change",
+    "AccessChange",
+    "VisibilityChange",
+    "Notice",
+    "Totals",
+    "ChangeAction",
+    "ChangeReason",
+    "ApplyReport",
+    "AppliedChange",
+    "ApplyProgress",
 ]
 
 _Plaintext = Union[str, bytes]
 _VisibilityName = Literal["all", "private", "selected"]
 _ProgressCallback = Callable[["Progress"], object]
 _Path = Union[str, os.PathLike[str]]
+_Manifest = Union[str, os.PathLike[str], Mapping[str, object]]
+_ApplyProgressCallback = Callable[["ApplyProgress"], object]
 
 def seal(public_key: Union[str, PublicKey], plaintext: _Plaintext) -> str:
     """Seals `plaintext` to a base64 public key (or a `PublicKey`) as libsodium's
@@ -170,6 +183,8 @@ class Client:
     keyword-only; ``None`` means the SDK's default. Durations are in seconds:
 
     - ``user_agent``: the ``User-Agent`` header (default ``codespaces-secrets/<version>``).
+    - ``api_version``: the REST API version sent as ``X-GitHub-Api-Version``: ``"2022-11-28"``
+      (the default, GitHub's) or ``"2026-03-10"``; any other value raises ``InvalidInputError``.
     - ``timeout``: total time per request (30); ``connect_timeout``: time to connect (10).
     - ``max_retries``: retries after 5xx answers and network errors (3); ``retry_base_delay``: the
       first retry's delay, doubled per retry, with jitter (0.5).
@@ -190,6 +205,7 @@ class Client:
         *,
         app: Optional[GitHubApp] = None,
         user_agent: Optional[str] = None,
+        api_version: Optional[str] = None,
         timeout: Optional[float] = None,
         connect_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
@@ -206,6 +222,69 @@ class Client:
     def org(self, org: str) -> Scope: ...
     @property
     def base_url(self) -> str: ...
+    @property
+    def api_version(self) -> str: ...
+    def plan(
+        self,
+        manifest: _Manifest,
+        *,
+        state: Optional[_Path] = None,
+        state_key_file: Optional[_Path] = None,
+        force: bool = False,
+        fingerprints: bool = False,
+        conditional_reads: Optional[bool] = None,
+    ) -> Plan:
+        """Plans a fleet manifest (a TOML file's path, or a mapping of the same shape): reads
+        every value once and every target scope, writes nothing (not even the state).
+
+        ``state`` is the fleet's state file (what this tool wrote where, keyed fingerprints,
+        never values; without it every existing value counts as untracked and nothing is
+        pruned); ``state_key_file`` its key; ``force`` writes every value again;
+        ``fingerprints`` computes them without a state (for ``Plan.save``);
+        ``conditional_reads`` (default: on with a state) keeps each list's ETag beside the state
+        and sends ``If-None-Match``, so an unchanged list is a 304 that costs no rate limit. A
+        bad manifest raises `InvalidInputError` naming the key."""
+    def check(
+        self,
+        manifest: _Manifest,
+        *,
+        state: Optional[_Path] = None,
+        state_key_file: Optional[_Path] = None,
+        force: bool = False,
+        conditional_reads: Optional[bool] = None,
+    ) -> Plan:
+        """`plan` for schedulers: ``plan.has_changes`` says whether an apply would send
+        anything."""
+    def load_saved_plan(
+        self,
+        path: _Path,
+        *,
+        state: Optional[_Path] = None,
+        state_key_file: Optional[_Path] = None,
+        force: bool = False,
+        conditional_reads: Optional[bool] = None,
+    ) -> Plan:
+        """A plan `Plan.save` wrote, made again from its manifest; `InvalidInputError` (nothing
+        sent) when a target or a value changed since, listing what."""
+    def apply(
+        self,
+        plan: Union[Plan, _Manifest],
+        *,
+        state: Optional[_Path] = None,
+        state_key_file: Optional[_Path] = None,
+        force: bool = False,
+        max_writes: Optional[int] = None,
+        progress: Optional[_ApplyProgressCallback] = None,
+        cancel: Optional[CancelHandle] = None,
+        conditional_reads: Optional[bool] = None,
+    ) -> ApplyReport:
+        """Carries out a `Plan` (from this client), or plans a manifest and carries that out
+        (``force`` applies to that plan). Writes one at a time within GitHub's limits (80 a
+        minute, 500 an hour), saving ``state`` after each; a plan with errors is refused
+        (`InvalidInputError`) before any request. ``max_writes`` stops after that many write
+        requests; ``cancel`` stops between two changes, the state saved (``report.cancelled``);
+        the next apply resumes either. ``progress`` is called after each change and before a
+        wait for a write window; an exception it raises goes to ``sys.unraisablehook``."""
 
 @final
 class Scope:
@@ -319,6 +398,7 @@ class AsyncClient:
         *,
         app: Optional[GitHubApp] = None,
         user_agent: Optional[str] = None,
+        api_version: Optional[str] = None,
         timeout: Optional[float] = None,
         connect_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
@@ -335,6 +415,54 @@ class AsyncClient:
     def org(self, org: str) -> AsyncScope: ...
     @property
     def base_url(self) -> str: ...
+    @property
+    def api_version(self) -> str: ...
+    def plan(
+        self,
+        manifest: _Manifest,
+        *,
+        state: Optional[_Path] = None,
+        state_key_file: Optional[_Path] = None,
+        force: bool = False,
+        fingerprints: bool = False,
+        conditional_reads: Optional[bool] = None,
+    ) -> Awaitable[Plan]:
+        """As `Client.plan`."""
+    def check(
+        self,
+        manifest: _Manifest,
+        *,
+        state: Optional[_Path] = None,
+        state_key_file: Optional[_Path] = None,
+        force: bool = False,
+        conditional_reads: Optional[bool] = None,
+    ) -> Awaitable[Plan]:
+        """As `Client.check`."""
+    def load_saved_plan(
+        self,
+        path: _Path,
+        *,
+        state: Optional[_Path] = None,
+        state_key_file: Optional[_Path] = None,
+        force: bool = False,
+        conditional_reads: Optional[bool] = None,
+    ) -> Awaitable[Plan]:
+        """As `Client.load_saved_plan`."""
+    def apply(
+        self,
+        plan: Union[Plan, _Manifest],
+        *,
+        state: Optional[_Path] = None,
+        state_key_file: Optional[_Path] = None,
+        force: bool = False,
+        max_writes: Optional[int] = None,
+        progress: Optional[_ApplyProgressCallback] = None,
+        cancel: Optional[CancelHandle] = None,
+        conditional_reads: Optional[bool] = None,
+    ) -> Awaitable[ApplyReport]:
+        """As `Client.apply`; `progress` runs on the event loop's thread. Cancelling the
+        awaiting task drops the apply at once (a write in flight may go unrecorded, and is
+        then written again by the next apply); ``cancel`` stops it between two writes."""
 
 @final
 class AsyncScope:
@@ -736,3 +864,164 @@ class RegisteredApp:
         """The same key as PKCS#8 (``BEGIN PRIVATE KEY``)."""
 
 from .errors import CodespacesSecretsError
+
+# Fleets (re-exported by `codespaces_secrets.fleet`).
+
+@final
+class Plan:
+    """A fleet plan: per scope and name what would change and why, warnings, errors and the
+    cost. The values an apply needs stay in Rust memory; nothing here shows one."""
+
+    @property
+    def version(self) -> int: ...
+    @property
+    def changes(self) -> List[Change]: ...
+    @property
+    def warnings(self) -> List[Notice]: ...
+    @property
+    def errors(self) -> List[Notice]:
+        """Mistakes that stop an apply (a selector that matched nothing, a repository that does
+        not exist, a value source that failed)."""
+    @property
+    def totals(self) -> Totals: ...
+    @property
+    def has_changes(self) -> bool:
+        """Whether an apply would send anything."""
+    def save(self, path: _Path) -> None:
+        """Saves the plan (0600) for `Client.load_saved_plan`: observations and keyed
+        fingerprints, never a value. Needs a plan of a manifest file, with a state or
+        ``fingerprints=True``."""
+    def to_json(self) -> str:
+        """The plan as the CLI's ``plan --json`` prints it."""
+
+@final
+class Change:
+    @property
+    def scope(self) -> str:
+        """``repos/OWNER/NAME``, ``orgs/ORG`` or ``user``."""
+    @property
+    def name(self) -> str: ...
+    @property
+    def action(self) -> ChangeAction: ...
+    @property
+    def reason(self) -> Optional[ChangeReason]: ...
+    @property
+    def access(self) -> Optional[AccessChange]: ...
+
+@final
+class AccessChange:
+    @property
+    def visibility(self) -> Optional[VisibilityChange]: ...
+    @property
+    def added(self) -> List[str]:
+        """Repositories given access, by ``OWNER/NAME``."""
+    @property
+    def removed(self) -> List[str]: ...
+
+@final
+class VisibilityChange:
+    @property
+    def from_(self) -> str:
+        """Now (``"none"`` for a secret that does not exist yet)."""
+    @property
+    def to(self) -> str: ...
+
+@final
+class Notice:
+    @property
+    def kind(self) -> str:
+        """A stable kind, e.g. ``"shadowed"``, ``"selector_matched_nothing"``."""
+    @property
+    def scope(self) -> Optional[str]: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def message(self) -> str: ...
+
+@final
+class Totals:
+    @property
+    def reads(self) -> int:
+        """Requests the plan sent."""
+    @property
+    def writes(self) -> int:
+        """Write requests an apply sends."""
+    @property
+    def seconds(self) -> int:
+        """How long those take at GitHub's pace."""
+
+@final
+class ChangeAction:
+    CREATE: ClassVar[ChangeAction]
+    UPDATE: ClassVar[ChangeAction]
+    UNCHANGED: ClassVar[ChangeAction]
+    ACCESS: ClassVar[ChangeAction]
+    DELETE: ClassVar[ChangeAction]
+    UNMANAGED: ClassVar[ChangeAction]
+    @property
+    def value(
+        self,
+    ) -> Literal["create", "update", "unchanged", "access", "delete", "unmanaged"]: ...
+
+@final
+class ChangeReason:
+    NEW: ClassVar[ChangeReason]
+    CHANGED: ClassVar[ChangeReason]
+    CHANGED_ELSEWHERE: ClassVar[ChangeReason]
+    FORCED: ClassVar[ChangeReason]
+    UNTRACKED: ClassVar[ChangeReason]
+    PRUNED: ClassVar[ChangeReason]
+    @property
+    def value(
+        self,
+    ) -> Literal["new", "changed", "changed_elsewhere", "forced", "untracked", "pruned"]: ...
+
+@final
+class ApplyReport:
+    @property
+    def items(self) -> List[AppliedChange]:
+        """The changes attempted, in plan order."""
+    @property
+    def writes(self) -> int: ...
+    @property
+    def remaining(self) -> int:
+        """Changes not attempted (``max_writes`` reached or cancelled)."""
+    @property
+    def state_error(self) -> Optional[CodespacesSecretsError]: ...
+    @property
+    def cancelled(self) -> bool: ...
+    @property
+    def ok(self) -> bool:
+        """Every attempted change succeeded and the state was saved."""
+
+@final
+class AppliedChange:
+    @property
+    def scope(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def action(self) -> ChangeAction: ...
+    @property
+    def error(self) -> Optional[CodespacesSecretsError]: ...
+
+@final
+class ApplyProgress:
+    @property
+    def done(self) -> int: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def scope(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def action(self) -> ChangeAction: ...
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def waiting(self) -> Optional[float]:
+        """Seconds about to be waited for a write window (``None`` after a change)."""
+    @property
+    def eta(self) -> float:
+        """Seconds the remaining writes take at the limits."""

@@ -4,7 +4,7 @@
 use codespaces_secrets::Error;
 
 use super::CodespacesSecretsError;
-use crate::device_flow::LoginFailure;
+use crate::login_failure::LoginFailure;
 
 /// The fields every variant built from GitHub's answer carries.
 macro_rules! api_variant {

@@ -61,5 +61,8 @@ pub(crate) async fn run(target: &Target, command: Command) -> Result<(), Failure
         Command::Sync(args) => sync::run(target, args).await,
         // main runs `auth` before choosing a scope; it never reaches a scope handle.
         Command::Auth(_) => Err(Failure::usage("`auth` commands take no scope")),
+        Command::Plan(_) | Command::Check(_) | Command::Apply(_) => Err(Failure::usage(
+            "plan, check and apply take no scope flag: the manifest names its scopes",
+        )),
     }
 }

@@ -1,7 +1,5 @@
 //! `sync --env-file FILE [--dry-run] [--prune] [--state PATH | --no-state] [--force] [--json]`.
 
-use std::path::PathBuf;
-
 use codespaces_secrets::SyncOptions;
 
 use super::Target;
@@ -9,6 +7,7 @@ use crate::args::SyncArgs;
 use crate::failure::Failure;
 use crate::output;
 use crate::progress::ProgressDisplay;
+use crate::state_path::state_path;
 use crate::sync_json::SyncJson;
 
 /// Makes the scope match a .env file; prints the plan (dry run) or what happened.
@@ -19,7 +18,7 @@ pub(crate) async fn run(target: &Target, args: SyncArgs) -> Result<(), Failure> 
     let options = SyncOptions {
         dry_run: args.dry_run,
         prune: args.prune,
-        state: state_path(&args)?,
+        state: state_path(args.state.as_deref(), args.no_state)?,
         force: args.force,
         ..SyncOptions::default()
     };
@@ -49,21 +48,4 @@ pub(crate) async fn run(target: &Target, args: SyncArgs) -> Result<(), Failure> 
         )));
     }
     Ok(())
-}
-
-/// The CLI keeps a state unless told not to: `--state`, else the user's state directory.
-fn state_path(args: &SyncArgs) -> Result<Option<PathBuf>, Failure> {
-    if args.no_state {
-        return Ok(None);
-    }
-    if let Some(path) = &args.state {
-        return Ok(Some(path.clone()));
-    }
-    codespaces_secrets::default_state_path()
-        .map(Some)
-        .ok_or_else(|| {
-            Failure::usage(
-                "no state directory (HOME and XDG_STATE_HOME are unset): pass --state PATH or --no-state",
-            )
-        })
 }

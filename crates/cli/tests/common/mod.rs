@@ -99,6 +99,7 @@ impl<'a> Cli<'a> {
             .env_remove("GITHUB_TOKEN")
             .env_remove("GH_TOKEN")
             .env_remove("GITHUB_API_URL")
+            .env_remove("GITHUB_API_VERSION")
             .env_remove("GITHUB_APP_ID")
             .env_remove("GITHUB_APP_PRIVATE_KEY")
             .env_remove("GITHUB_APP_PRIVATE_KEY_PATH")

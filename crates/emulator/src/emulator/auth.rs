@@ -1,11 +1,11 @@
 //! [`Emulator`]'s GitHub App and OAuth device-flow controls: register and install apps, tune
 //! token lifetimes and the clock, and play the user who approves a device code.
 
-use crate::auth_settings::AuthSettings;
+use crate::auth::device_codes::DeviceCodeInfo;
+use crate::auth::github_app::RegisteredApp;
+use crate::auth::settings::AuthSettings;
 use crate::config::Scope;
-use crate::device_codes::DeviceCodeInfo;
 use crate::emulator::Emulator;
-use crate::github_app::RegisteredApp;
 
 impl Emulator {
     /// Registers a new GitHub App with a fresh 2048-bit RSA key. A client authenticates as it
@@ -23,7 +23,7 @@ impl Emulator {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn register_app(&self) -> RegisteredApp {
-        self.app.register_app()
+        self.server.register_app()
     }
 
     /// Installs app `app_id` on an organization or user account (covering its own scope and
@@ -43,40 +43,40 @@ impl Emulator {
     /// [`Emulator::install_app`] that answers `None` for an app this emulator never
     /// registered, for callers (language bindings) that report the mistake themselves.
     pub fn try_install_app(&self, app_id: u64, on: &Scope) -> Option<u64> {
-        self.app.install_app(app_id, on)
+        self.server.install_app(app_id, on)
     }
 
     /// Replaces the authentication settings: token and device-code lifetimes, the polling
     /// interval, and the clock skew (which applies at once, also to tokens already issued).
     pub fn set_auth_settings(&self, settings: AuthSettings) {
-        self.app.state().auth = settings;
+        self.server.state().auth = settings;
     }
 
     /// The authentication settings in force.
     pub fn auth_settings(&self) -> AuthSettings {
-        self.app.state().auth.clone()
+        self.server.state().auth.clone()
     }
 
     /// Every device code issued so far (oldest first), without the secret device codes.
     pub fn device_codes(&self) -> Vec<DeviceCodeInfo> {
-        self.app.device_codes()
+        self.server.device_codes()
     }
 
     /// Approves the device code the user sees as `user_code` (any case), as `login` or the
     /// demo user: the client's next poll (if not too soon) gets a new `ghu_` token of that
     /// user. False when no such code exists or it was already exchanged.
     pub fn approve_device_code(&self, user_code: &str, login: Option<&str>) -> bool {
-        self.app.approve_device_code(user_code, login)
+        self.server.approve_device_code(user_code, login)
     }
 
     /// Denies the device code: polls answer `access_denied`. False as for approving.
     pub fn deny_device_code(&self, user_code: &str) -> bool {
-        self.app.deny_device_code(user_code)
+        self.server.deny_device_code(user_code)
     }
 
     /// Makes the next poll of this device code answer `slow_down` (raising its interval by
     /// 5 s) whatever its timing, so a client's handling of it can be tested without waiting.
     pub fn slow_down_device_code(&self, user_code: &str) -> bool {
-        self.app.slow_down_device_code(user_code)
+        self.server.slow_down_device_code(user_code)
     }
 }

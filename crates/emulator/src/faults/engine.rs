@@ -5,7 +5,7 @@ use std::time::Duration;
 use axum::http::StatusCode;
 
 use super::{Faults, FaultsError, Latency};
-use crate::rng::SplitMix64;
+use crate::faults::rng::SplitMix64;
 
 /// The random part of the faults for one request, drawn when it arrives.
 #[derive(Debug, Clone, Copy, Default)]

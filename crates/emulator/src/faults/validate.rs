@@ -50,7 +50,9 @@ fn rate(field: &'static str, value: f64) -> Result<(), FaultsError> {
 
 impl Faults {
     /// Checks that the faults make sense: rates within `0..=1`, a uniform latency's `min` not
-    /// above its `max`, a primary window longer than zero, a secondary status of 403 or 429.
+    /// above its `max`, a primary window longer than zero, a secondary status of 403 or 429, a
+    /// write quota of at least one request per window on a clock that runs (`time_scale`
+    /// finite and above 0).
     ///
     /// ```
     /// use codespaces_secrets_emulator::Faults;
@@ -85,6 +87,22 @@ impl Faults {
                 format!("must be 403 or 429, got {}", secondary.status),
             ));
         }
+        if let Some(quota) = self.write_quota {
+            for (field, cap) in [
+                ("write_quota.per_minute", quota.per_minute),
+                ("write_quota.per_hour", quota.per_hour),
+            ] {
+                if cap == 0 {
+                    return Err(FaultsError::new(field, "must be at least 1".to_owned()));
+                }
+            }
+            if !(quota.time_scale.is_finite() && quota.time_scale > 0.0) {
+                return Err(FaultsError::new(
+                    "write_quota.time_scale",
+                    format!("must be a number above 0, got {}", quota.time_scale),
+                ));
+            }
+        }
         Ok(())
     }
 }
@@ -94,7 +112,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::faults::{PrimaryRateLimit, SecondaryRateLimit};
+    use crate::faults::{PrimaryRateLimit, SecondaryRateLimit, WriteQuota};
 
     fn refused(faults: Faults) -> String {
         faults.validate().expect_err("must be refused").to_string()
@@ -172,5 +190,25 @@ mod tests {
             error.to_string(),
             "secondary_rate_limit.status must be 403 or 429, got 500"
         );
+        let quota = |quota: WriteQuota| Faults {
+            write_quota: Some(quota),
+            ..Faults::default()
+        };
+        assert_eq!(
+            refused(quota(WriteQuota {
+                per_hour: 0,
+                ..WriteQuota::default()
+            })),
+            "write_quota.per_hour must be at least 1"
+        );
+        for scale in [0.0, -1.0, f64::INFINITY] {
+            assert_eq!(
+                refused(quota(WriteQuota {
+                    time_scale: scale,
+                    ..WriteQuota::default()
+                })),
+                format!("write_quota.time_scale must be a number above 0, got {scale}")
+            );
+        }
     }
 }

@@ -216,3 +216,76 @@ fn register_app_writes_the_apps_credentials_for_its_owner_only() {
     drop(running);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn repositories_come_from_a_file_and_from_flags() {
+    let file = std::env::temp_dir().join(format!("emulator-repos-{}.json", std::process::id()));
+    std::fs::write(
+        &file,
+        r#"[{"owner": "fleet", "name": "api", "topics": ["backend"]}, {"owner": "fleet", "name": "old", "archived": true}]"#,
+    )
+    .expect("write the file");
+    let (running, _) = start(&[
+        "--repositories",
+        file.to_str().expect("utf-8 path"),
+        "--repo-topics",
+        "fleet/web=frontend,React",
+    ]);
+    let (status, body) = get(&running, "/orgs/fleet/repos");
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(status, 200, "{body}");
+    let summary: Vec<(String, Value, Value)> = body
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().expect("name").to_owned(),
+                r["topics"].clone(),
+                r["archived"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                "api".to_owned(),
+                serde_json::json!(["backend"]),
+                Value::Bool(false)
+            ),
+            ("old".to_owned(), serde_json::json!([]), Value::Bool(true)),
+            (
+                "web".to_owned(),
+                serde_json::json!(["frontend", "react"]),
+                Value::Bool(false)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_bad_repositories_file_is_a_usage_error() {
+    let status = Command::new(env!("CARGO_BIN_EXE_codespaces-secrets-emulator"))
+        .args(["--repositories", "/nonexistent/repos.json"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run");
+    assert_eq!(status.code(), Some(2));
+}
+
+#[test]
+fn api_versions_can_be_narrowed_by_flag() {
+    let (running, _) = start(&["--api-versions", "2026-03-10"]);
+    // Without the header, the oldest served version.
+    let (status, _) = get(&running, "/user/codespaces/secrets");
+    assert_eq!(status, 200);
+    let status = Command::new(env!("CARGO_BIN_EXE_codespaces-secrets-emulator"))
+        .args(["--api-versions", "2022-11-28,2021-01-01"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run");
+    assert_eq!(status.code(), Some(2));
+}

@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use codespaces_secrets_emulator::{
-    Emulator, EmulatorConfig, Faults, Latency, PrimaryRateLimit, SecondaryRateLimit,
+    Emulator, EmulatorConfig, Faults, Latency, PrimaryRateLimit, SecondaryRateLimit, WriteQuota,
 };
 use serde_json::{Value, json};
 
@@ -69,6 +69,28 @@ fn mistakes() -> Vec<Mistake> {
             },
             json: json!({ "secondary_rate_limit": { "status": 500 } }),
             flags: &["--secondary-status", "500"],
+        },
+        Mistake {
+            faults: Faults {
+                write_quota: Some(WriteQuota {
+                    time_scale: 0.0,
+                    ..WriteQuota::default()
+                }),
+                ..Faults::default()
+            },
+            json: json!({ "write_quota": { "time_scale": 0.0 } }),
+            flags: &["--write-quota-time-scale", "0"],
+        },
+        Mistake {
+            faults: Faults {
+                write_quota: Some(WriteQuota {
+                    per_minute: 0,
+                    ..WriteQuota::default()
+                }),
+                ..Faults::default()
+            },
+            json: json!({ "write_quota": { "per_minute": 0 } }),
+            flags: &["--write-quota-per-minute", "0"],
         },
     ]
 }

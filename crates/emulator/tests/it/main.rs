@@ -6,10 +6,12 @@
 mod app_support;
 mod harness;
 
+mod api_versions;
 mod app_auth;
 mod auth_and_headers;
 mod bad_requests;
 mod binary;
+mod conditional;
 mod control_routes;
 mod device_flow;
 mod fault_validation;
@@ -19,5 +21,7 @@ mod operation_docs;
 mod org_secrets;
 mod pagination;
 mod repo_secrets;
+mod repositories;
 mod user_secrets;
 mod validation;
+mod write_quota;

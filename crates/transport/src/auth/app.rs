@@ -1,6 +1,10 @@
 //! GitHub App authentication: JWTs from the App's key buy installation tokens, cached per
 //! installation, replaced before they expire and after a 401, one request at a time per
-//! installation however many calls are waiting (single flight).
+//! installation however many calls are waiting (single flight). The App's own requests go
+//! through the unauthenticated sender, never the authenticated transport.
+// Without `app-signing` (the mobile library) no App can exist to use this, so nothing
+// calls it there; it still compiles, and the linker drops it.
+#![cfg_attr(not(feature = "app-signing"), allow(dead_code))]
 
 use std::collections::HashMap;
 use std::fmt;
@@ -12,77 +16,15 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use tokio::sync::Mutex;
 
-use super::installation_token::InstallationToken;
-use super::{AppKey, AuthTarget, Issued};
+use super::app_jwt::send_as_app;
+use super::github_app::GitHubApp;
+use super::installation_token::{InstallationToken, Issued};
+use super::target::AuthTarget;
 use crate::error::HttpError;
 use crate::request::{ApiRequest, Method};
 use crate::response::header_str;
+use crate::sender::Sender;
 use crate::token::Token;
-use crate::transport::Transport;
-
-/// A GitHub App, as its owner configures it: the app id (or its client id), its private key,
-/// and optionally the installation to act as — otherwise found from the organization or
-/// repository of each request.
-#[derive(Clone)]
-pub struct GitHubApp {
-    app_id: String,
-    key: AppKey,
-    installation_id: Option<u64>,
-}
-
-impl fmt::Debug for GitHubApp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GitHubApp")
-            .field("app_id", &self.app_id)
-            .field("key", &self.key)
-            .field("installation_id", &self.installation_id)
-            .finish()
-    }
-}
-
-impl GitHubApp {
-    /// An App from its id (digits) or client id (`Iv…`), its PEM private key, and an
-    /// optional installation id. The key is parsed now, so a bad one fails here.
-    pub fn new(
-        app_id: impl Into<String>,
-        private_key_pem: &str,
-        installation_id: Option<u64>,
-    ) -> Result<Self, HttpError> {
-        let app_id = app_id.into().trim().to_owned();
-        if app_id.is_empty() || !app_id.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return Err(HttpError::config(
-                "app id",
-                "the app id must be the App's numeric id or its client id (letters and digits), as shown on the app's settings page",
-            ));
-        }
-        if installation_id == Some(0) {
-            return Err(HttpError::config(
-                "installation id",
-                "installation ids start at 1; omit it to find the installation from the organization or repository",
-            ));
-        }
-        Ok(Self {
-            app_id,
-            key: AppKey::from_pem(private_key_pem)?,
-            installation_id,
-        })
-    }
-
-    /// The app id or client id it signs JWTs as.
-    pub fn app_id(&self) -> &str {
-        &self.app_id
-    }
-
-    /// The installation given at construction, if any.
-    pub fn installation_id(&self) -> Option<u64> {
-        self.installation_id
-    }
-
-    /// A JWT for the App's own endpoints (`/app`, installation lookups, token exchange).
-    pub(crate) fn jwt(&self) -> Result<Token, HttpError> {
-        self.key.jwt(&self.app_id, SystemTime::now())
-    }
-}
 
 /// One installation's cached token; the async lock is what makes concurrent refreshes one.
 type Slot = Arc<Mutex<Option<InstallationToken>>>;
@@ -128,10 +70,10 @@ impl AppAuthenticator {
     pub(crate) async fn token_for(
         &self,
         target: &AuthTarget,
-        transport: &Transport,
+        sender: &Sender,
     ) -> Result<(Token, Issued), HttpError> {
         // User-scope requests were refused before (`Authenticator::authorize`).
-        let installation_id = self.installation_for(target, transport).await?;
+        let installation_id = self.installation_for(target, sender).await?;
         let slot = self.slot(installation_id);
         let mut cached = slot.lock().await;
         if let Some(token) = cached.as_ref().filter(|t| t.is_fresh(Instant::now())) {
@@ -141,7 +83,7 @@ impl AppAuthenticator {
             };
             return Ok((token.token.clone(), issued));
         }
-        let minted = self.mint(installation_id, transport).await?;
+        let minted = self.mint(installation_id, sender).await?;
         let issued = Issued {
             installation_id,
             generation: minted.generation,
@@ -174,7 +116,7 @@ impl AppAuthenticator {
     async fn installation_for(
         &self,
         target: &AuthTarget,
-        transport: &Transport,
+        sender: &Sender,
     ) -> Result<u64, HttpError> {
         if let Some(id) = self.app.installation_id {
             return Ok(id);
@@ -205,7 +147,7 @@ impl AppAuthenticator {
             return Ok(*id);
         }
         let request = ApiRequest::new("get-app-installation", Method::Get, path);
-        let response = match Box::pin(transport.send_as_app(request, &self.app)).await {
+        let response = match send_as_app(sender, request, &self.app).await {
             Ok(response) => response,
             Err(HttpError::Refused(refusal)) if refusal.status == 404 => {
                 return Err(HttpError::config(
@@ -228,7 +170,7 @@ impl AppAuthenticator {
     async fn mint(
         &self,
         installation_id: u64,
-        transport: &Transport,
+        sender: &Sender,
     ) -> Result<InstallationToken, HttpError> {
         let path = vec![
             "app".to_owned(),
@@ -237,7 +179,7 @@ impl AppAuthenticator {
             "access_tokens".to_owned(),
         ];
         let request = ApiRequest::new("create-installation-token", Method::Post, path);
-        let response = Box::pin(transport.send_as_app(request, &self.app)).await?;
+        let response = send_as_app(sender, request, &self.app).await?;
         let received = Instant::now();
         let minted: MintedToken = response.json()?;
         let server_now = header_str(&response.headers, "date")
@@ -255,7 +197,7 @@ impl AppAuthenticator {
         );
         Ok(InstallationToken::new(
             Token::new(minted.token)
-                .map_err(|_| super::unusable_token("create-installation-token"))?,
+                .map_err(|_| HttpError::unusable_token("create-installation-token"))?,
             generation,
             received,
             lifetime,

@@ -15,10 +15,13 @@ use zeroize::Zeroizing;
 use crate::error::HttpError;
 use crate::token::Token;
 
-#[cfg(feature = "aws-lc-rs")]
+#[cfg(all(feature = "app-signing", feature = "aws-lc-rs"))]
 use aws_lc_rs as rsa_provider;
-#[cfg(all(feature = "ring", not(feature = "aws-lc-rs")))]
+#[cfg(all(feature = "app-signing", feature = "ring", not(feature = "aws-lc-rs")))]
 use ring as rsa_provider;
+
+/// Why a build without the `app-signing` feature (the Android and iOS library) refuses an App.
+pub(crate) const APP_SIGNING_LEFT_OUT: &str = "GitHub App authentication is not in this build (the mobile library): an App's private key belongs on a server, never inside an app anyone can unpack; on a phone sign the user in with the device flow, and act as the App from a server";
 
 /// GitHub accepts a JWT for at most ten minutes.
 const JWT_LIFETIME: Duration = Duration::from_secs(600);
@@ -27,11 +30,18 @@ const BACKDATE: Duration = Duration::from_secs(60);
 
 /// A GitHub App's RSA private key, parsed once. Prints as `AppKey([redacted])`.
 #[derive(Clone)]
-pub struct AppKey(Arc<Signer>);
+pub struct AppKey(
+    // Without a signer (no `app-signing`) no key is ever built, so nothing reads it.
+    #[cfg_attr(
+        not(all(feature = "app-signing", any(feature = "aws-lc-rs", feature = "ring"))),
+        allow(dead_code)
+    )]
+    Arc<Signer>,
+);
 
-#[cfg(any(feature = "aws-lc-rs", feature = "ring"))]
+#[cfg(all(feature = "app-signing", any(feature = "aws-lc-rs", feature = "ring")))]
 type Signer = rsa_provider::rsa::KeyPair;
-#[cfg(not(any(feature = "aws-lc-rs", feature = "ring")))]
+#[cfg(not(all(feature = "app-signing", any(feature = "aws-lc-rs", feature = "ring"))))]
 type Signer = ();
 
 impl fmt::Debug for AppKey {
@@ -49,6 +59,9 @@ impl AppKey {
     /// (`BEGIN RSA PRIVATE KEY`, GitHub's form) or PKCS#8 (`BEGIN PRIVATE KEY`). Errors say
     /// what is wrong without quoting any of the key.
     pub fn from_pem(pem: &str) -> Result<Self, HttpError> {
+        if cfg!(not(feature = "app-signing")) {
+            return Err(invalid(APP_SIGNING_LEFT_OUT));
+        }
         let der = PrivateKeyDer::from_pem_slice(pem.trim().as_bytes()).map_err(|_| {
             invalid(
                 "not a PEM private key; pass the .pem file GitHub generated for the app (it starts with -----BEGIN RSA PRIVATE KEY-----)",
@@ -57,7 +70,7 @@ impl AppKey {
         Self::from_der(&der)
     }
 
-    #[cfg(any(feature = "aws-lc-rs", feature = "ring"))]
+    #[cfg(all(feature = "app-signing", any(feature = "aws-lc-rs", feature = "ring")))]
     fn from_der(der: &PrivateKeyDer<'_>) -> Result<Self, HttpError> {
         let parsed = match der {
             PrivateKeyDer::Pkcs1(key) => Signer::from_der(key.secret_pkcs1_der()),
@@ -76,11 +89,14 @@ impl AppKey {
         Ok(Self(Arc::new(key)))
     }
 
-    #[cfg(not(any(feature = "aws-lc-rs", feature = "ring")))]
+    #[cfg(not(all(feature = "app-signing", any(feature = "aws-lc-rs", feature = "ring"))))]
     fn from_der(_: &PrivateKeyDer<'_>) -> Result<Self, HttpError> {
-        Err(invalid(
-            "this build has no RSA implementation: enable the `aws-lc-rs` or `ring` feature",
-        ))
+        Err(invalid(match cfg!(feature = "app-signing") {
+            true => {
+                "this build has no RSA implementation: enable the `aws-lc-rs` or `ring` feature"
+            }
+            false => APP_SIGNING_LEFT_OUT,
+        }))
     }
 
     /// A JWT naming the app (`iss`: its id, or its client id) that GitHub accepts from `now`
@@ -110,7 +126,7 @@ impl AppKey {
         Token::new(jwt.as_str())
     }
 
-    #[cfg(any(feature = "aws-lc-rs", feature = "ring"))]
+    #[cfg(all(feature = "app-signing", any(feature = "aws-lc-rs", feature = "ring")))]
     fn sign(&self, message: &[u8]) -> Result<Vec<u8>, HttpError> {
         use rsa_provider::rand::SystemRandom;
         use rsa_provider::signature::RSA_PKCS1_SHA256;
@@ -126,18 +142,18 @@ impl AppKey {
         Ok(signature)
     }
 
-    #[cfg(not(any(feature = "aws-lc-rs", feature = "ring")))]
+    #[cfg(not(all(feature = "app-signing", any(feature = "aws-lc-rs", feature = "ring"))))]
     fn sign(&self, _: &[u8]) -> Result<Vec<u8>, HttpError> {
         Err(invalid("this build has no RSA implementation"))
     }
 }
 
-#[cfg(feature = "aws-lc-rs")]
+#[cfg(all(feature = "app-signing", feature = "aws-lc-rs"))]
 fn modulus_len(key: &Signer) -> usize {
     key.public_modulus_len()
 }
 
-#[cfg(all(feature = "ring", not(feature = "aws-lc-rs")))]
+#[cfg(all(feature = "app-signing", feature = "ring", not(feature = "aws-lc-rs")))]
 fn modulus_len(key: &Signer) -> usize {
     key.public().modulus_len()
 }
@@ -162,7 +178,7 @@ mod tests {
 
     /// A JWT GitHub would take: RS256 over `header.payload`, verifiable with the App's public
     /// key, `iat` a minute back, `exp` ten minutes after `iat`, `iss` the app id as a number.
-    #[cfg(feature = "aws-lc-rs")]
+    #[cfg(all(feature = "app-signing", feature = "aws-lc-rs"))]
     #[test]
     fn jwt_is_rs256_with_githubs_claims_from_pkcs1_and_pkcs8() {
         use aws_lc_rs::encoding::AsDer as _;

@@ -12,6 +12,7 @@ use zeroize::Zeroizing;
 use super::cancel::CancelHandle;
 use crate::base_url::BaseUrl;
 use crate::error::HttpError;
+use crate::login_failure::LoginFailure;
 use crate::token::Token;
 
 const GRANT_TYPE: &str = "urn:ietf:params:oauth:grant-type:device_code";
@@ -33,32 +34,6 @@ pub struct DeviceCode {
     pub interval: Duration,
 }
 
-/// How a device flow ended without a token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum LoginFailure {
-    /// The user pressed Cancel on GitHub's page (`access_denied`).
-    Denied,
-    /// The code expired before the user approved it (`expired_token`).
-    Expired,
-    /// The caller cancelled the wait.
-    Cancelled,
-    /// GitHub refused the client (unknown client id, device flow not enabled for the app).
-    Refused,
-}
-
-impl LoginFailure {
-    /// A stable name for the reason: `denied`, `expired`, `cancelled`, `refused`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Denied => "denied",
-            Self::Expired => "expired",
-            Self::Cancelled => "cancelled",
-            Self::Refused => "refused",
-        }
-    }
-}
-
 /// One device-flow login to run.
 #[derive(Clone)]
 pub struct DeviceFlow {
@@ -66,7 +41,7 @@ pub struct DeviceFlow {
     pub client_id: String,
     /// OAuth scopes, e.g. `["codespace"]` (GitHub Apps ignore scopes).
     pub scopes: Vec<String>,
-    /// The web origin: `https://github.com` for github.com (see [`super::web_origin`]).
+    /// The web origin: `https://github.com` for github.com (see [`crate::web_origin`]).
     pub web: BaseUrl,
     /// The `User-Agent` header.
     pub user_agent: String,
@@ -170,7 +145,8 @@ impl DeviceFlow {
                 .await?;
             let answer: TokenAnswer = decode("poll-device-login", &answer)?;
             if let Some(token) = answer.access_token {
-                return Token::new(token).map_err(|_| super::unusable_token("poll-device-login"));
+                return Token::new(token)
+                    .map_err(|_| HttpError::unusable_token("poll-device-login"));
             }
             let description = answer.error_description.unwrap_or_default();
             match answer.error.as_deref() {

@@ -7,6 +7,13 @@ use crate::token::Token;
 /// GitHub's advice: replace an installation token five minutes before it expires.
 const REFRESH_MARGIN: Duration = Duration::from_secs(300);
 
+/// The token an attempt carried, so a 401 can retire exactly that one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Issued {
+    pub(crate) installation_id: u64,
+    pub(crate) generation: u64,
+}
+
 /// A minted installation token. Its expiry is kept on this machine's monotonic clock — GitHub's
 /// `expires_at` minus GitHub's `Date`, added to when the answer arrived — so a machine whose
 /// wall clock is off still refreshes in time.

@@ -90,13 +90,11 @@ where
 }
 
 pub fn transport(base: &str) -> Arc<Transport> {
-    let mut config = TransportConfig::new(
-        BaseUrl::parse(base).expect("base"),
-        Credentials::Token(Token::new("tok_SECRET_123").expect("token")),
-    );
+    let mut config = TransportConfig::new(BaseUrl::parse(base).expect("base"));
     config.retry_base_delay = std::time::Duration::from_millis(1);
     config.write_interval = std::time::Duration::ZERO;
-    Arc::new(Transport::new(config).expect("transport"))
+    let credentials = Credentials::Token(Token::new("tok_SECRET_123").expect("token"));
+    Arc::new(Transport::new(config, credentials).expect("transport"))
 }
 
 pub fn json() -> Vec<(String, String)> {

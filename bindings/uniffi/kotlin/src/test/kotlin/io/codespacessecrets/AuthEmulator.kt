@@ -9,6 +9,9 @@ import org.json.JSONObject
  * `/_emulator/auth-settings`, `/_emulator/device-codes`), for [GitHubAppTest] and [DeviceFlowTest].
  */
 
+/** Whether the tests run against the mobile library (`-Dffi.mobile=true`, make ffi-size). */
+val mobileLibrary: Boolean get() = System.getProperty("ffi.mobile") == "true"
+
 /** A registered App: `id`, `client_id`, `slug`, `private_key_pem` (PKCS#1), `private_key_pkcs8_pem`. */
 fun Emulator.registerApp(): JSONObject {
     val answer = control("POST", "apps")

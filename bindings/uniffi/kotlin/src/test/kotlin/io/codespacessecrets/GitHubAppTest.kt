@@ -1,10 +1,12 @@
 package io.codespacessecrets
 
+import kotlin.test.BeforeTest
 import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertFalse
 import kotlin.test.assertTrue
+import org.junit.jupiter.api.Assumptions.assumeFalse
 import org.json.JSONObject
 
 /**
@@ -14,6 +16,10 @@ import org.json.JSONObject
  * the key.
  */
 class GitHubAppTest {
+    /** The mobile library (make ffi-size) has no App signing: [MobileLibraryTest] checks it refuses. */
+    @BeforeTest
+    fun desktopLibraryOnly() = assumeFalse(mobileLibrary, "the mobile library leaves App signing out")
+
     /** Any 40-character run of a key's base64 body would betray it. */
     private fun keyMaterial(app: JSONObject): List<String> =
         listOf(app.getString("private_key_pem"), app.getString("private_key_pkcs8_pem"))
