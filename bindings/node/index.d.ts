@@ -1009,10 +1009,18 @@ export interface SyncReport {
 export interface Totals {
   /** Requests the plan sent. */
   reads: number
+  /** Of those, answered `304 Not Modified` (conditional reads): no rate limit spent. */
+  notModified: number
   /** Write requests the apply sends. */
   writes: number
   /** Seconds those take at GitHub's pace (one a second, 80 a minute, 500 an hour). */
   seconds: number
+  /** Primary rate-limit points the apply will spend. */
+  points: number
+  /** What the token has left of its primary limit, as GitHub's last answer said. */
+  rateRemaining?: number
+  /** When that resets, in seconds since the Unix epoch. */
+  rateReset?: number
 }
 
 /** Which repositories can use a user or organization secret. */

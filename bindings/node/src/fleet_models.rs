@@ -124,10 +124,18 @@ pub struct Notice {
 pub struct Totals {
     /// Requests the plan sent.
     pub reads: i64,
+    /// Of those, answered `304 Not Modified` (conditional reads): no rate limit spent.
+    pub not_modified: i64,
     /// Write requests the apply sends.
     pub writes: i64,
     /// Seconds those take at GitHub's pace (one a second, 80 a minute, 500 an hour).
     pub seconds: i64,
+    /// Primary rate-limit points the apply will spend.
+    pub points: i64,
+    /// What the token has left of its primary limit, as GitHub's last answer said.
+    pub rate_remaining: Option<i64>,
+    /// When that resets, in seconds since the Unix epoch.
+    pub rate_reset: Option<i64>,
 }
 
 /// A plan as `JSON.stringify(plan)` writes it: the CLI's `plan --json` shape.
@@ -213,8 +221,12 @@ impl Plan {
         let t = &self.inner.summary.totals;
         Totals {
             reads: n(t.reads),
+            not_modified: n(t.not_modified),
             writes: n(t.writes),
             seconds: n(t.seconds),
+            points: n(t.points),
+            rate_remaining: t.rate_remaining.map(n),
+            rate_reset: t.rate_reset.map(n),
         }
     }
     /// Whether an apply would send anything (what `check` is for).

@@ -104,6 +104,11 @@ test('plan and apply a manifest object, then check finds nothing to do', async (
   const again = await f.client.check(f.manifest, f.state)
   assert.equal(again.hasChanges, false)
   assert.deepEqual([...new Set(again.changes.map((c) => c.action))], ['unchanged'])
+  // Checked once more: the lists answer 304 from the ETags kept beside the state.
+  const third = (await f.client.check(f.manifest, f.state)).totals
+  assert.ok(third.notModified > 0 && third.notModified <= third.reads, JSON.stringify(third))
+  assert.equal(third.points, 0)
+  assert.equal(typeof third.rateRemaining, 'number')
 })
 
 test('apply a manifest file directly; a changed value is written again, and nothing shows it', async (t) => {

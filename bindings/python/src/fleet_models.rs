@@ -219,20 +219,29 @@ impl Notice {
     }
 }
 
-/// The cost of a plan: requests it sent, writes an apply needs, seconds at GitHub's pace.
+/// The cost of a plan: requests it sent (and how many were 304s), writes an apply needs, seconds
+/// at GitHub's pace, primary rate-limit points and what the token has left.
 #[pyclass(frozen, get_all, module = "codespaces_secrets.fleet")]
 pub(crate) struct Totals {
     reads: u64,
+    not_modified: u64,
     writes: u64,
     seconds: u64,
+    points: u64,
+    rate_remaining: Option<u64>,
+    rate_reset: Option<u64>,
 }
 
 impl From<&sdk::Totals> for Totals {
     fn from(t: &sdk::Totals) -> Self {
         Self {
             reads: t.reads,
+            not_modified: t.not_modified,
             writes: t.writes,
             seconds: t.seconds,
+            points: t.points,
+            rate_remaining: t.rate_remaining,
+            rate_reset: t.rate_reset,
         }
     }
 }
@@ -241,8 +250,8 @@ impl From<&sdk::Totals> for Totals {
 impl Totals {
     fn __repr__(&self) -> String {
         format!(
-            "Totals(reads={}, writes={}, seconds={})",
-            self.reads, self.writes, self.seconds
+            "Totals(reads={}, not_modified={}, writes={}, seconds={}, points={})",
+            self.reads, self.not_modified, self.writes, self.seconds, self.points
         )
     }
 }

@@ -138,6 +138,10 @@ def test_plan_and_apply_a_mapping_then_check_finds_nothing(client: Client, fleet
     again = client.check(fleet.mapping(), **fleet.state_options())
     assert not again.has_changes
     assert {c.action for c in again.changes} == {ChangeAction.UNCHANGED}
+    # Checked once more: the lists answer 304 from the ETags kept beside the state.
+    third = client.check(fleet.mapping(), **fleet.state_options())
+    assert 0 < third.totals.not_modified <= third.totals.reads, third.totals
+    assert third.totals.points == 0 and third.totals.rate_remaining is not None
 
 
 def test_apply_a_manifest_file_directly_and_a_changed_value_only(

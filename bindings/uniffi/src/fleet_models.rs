@@ -122,10 +122,18 @@ pub struct Notice {
 pub struct Totals {
     /// Requests the plan sent.
     pub reads: u64,
+    /// Of those, answered `304 Not Modified` (conditional reads): no rate limit spent.
+    pub not_modified: u64,
     /// Write requests an apply sends.
     pub writes: u64,
     /// Seconds those take at GitHub's pace (one a second, 80 a minute, 500 an hour).
     pub seconds: u64,
+    /// Primary rate-limit points the apply will spend.
+    pub points: u64,
+    /// What the token has left of its primary limit, as GitHub's last answer said.
+    pub rate_remaining: Option<u64>,
+    /// When that resets, in seconds since the Unix epoch.
+    pub rate_reset: Option<u64>,
 }
 
 fn change(c: &sdk::Change) -> Change {
@@ -186,8 +194,12 @@ impl Plan {
         let t = &self.0.summary.totals;
         Totals {
             reads: t.reads,
+            not_modified: t.not_modified,
             writes: t.writes,
             seconds: t.seconds,
+            points: t.points,
+            rate_remaining: t.rate_remaining,
+            rate_reset: t.rate_reset,
         }
     }
     /// Whether an apply would send anything (what `check` is for).

@@ -282,8 +282,10 @@ fn fleet_sections(client: &codespaces_secrets::Client) -> Value {
                 name => |n: &Notice| n.name.clone(), message => |n: &Notice| n.message.clone(),
             },
             "totals": used! {
-                reads => |t: &Totals| t.reads, writes => |t: &Totals| t.writes,
-                seconds => |t: &Totals| t.seconds,
+                reads => |t: &Totals| t.reads, not_modified => |t: &Totals| t.not_modified,
+                writes => |t: &Totals| t.writes, seconds => |t: &Totals| t.seconds,
+                points => |t: &Totals| t.points, rate_remaining => |t: &Totals| t.rate_remaining,
+                rate_reset => |t: &Totals| t.rate_reset,
             },
             "apply_report": used! {
                 items => |r: &ApplyReport| r.items.len(), writes => |r: &ApplyReport| r.writes,

@@ -944,11 +944,23 @@ class Totals:
     def reads(self) -> int:
         """Requests the plan sent."""
     @property
+    def not_modified(self) -> int:
+        """Of those, answered 304 Not Modified (conditional reads): no rate limit spent."""
+    @property
     def writes(self) -> int:
         """Write requests an apply sends."""
     @property
     def seconds(self) -> int:
         """How long those take at GitHub's pace."""
+    @property
+    def points(self) -> int:
+        """Primary rate-limit points the apply will spend."""
+    @property
+    def rate_remaining(self) -> Optional[int]:
+        """What the token has left of its primary limit, as GitHub's last answer said."""
+    @property
+    def rate_reset(self) -> Optional[int]:
+        """When that resets, in seconds since the Unix epoch."""
 
 @final
 class ChangeAction:

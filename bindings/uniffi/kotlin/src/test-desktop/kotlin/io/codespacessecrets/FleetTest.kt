@@ -117,6 +117,11 @@ class FleetTest {
         val again = f.client.check(f.manifest(), f.plan)
         assertFalse(again.hasChanges())
         assertEquals(setOf(ChangeAction.UNCHANGED), again.changes().map { it.action }.toSet())
+        // Checked once more: the lists answer 304 from the ETags kept beside the state.
+        val third = f.client.check(f.manifest(), f.plan).totals()
+        assertTrue(third.notModified > 0uL && third.notModified <= third.reads, "$third")
+        assertEquals(0uL, third.points)
+        assertTrue(third.rateRemaining != null)
     }
 
     @Test
