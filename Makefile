@@ -24,8 +24,19 @@ help: ## this list
 demo: ## the main job: a whole lifecycle against the built-in emulator, offline
 	cargo run --quiet --example quickstart
 
-## Every check and suite; what CI runs (.ci/run).
-test: fmt-check clippy modules docs rust-test interop contract python-test audit fuzz-smoke ## every check and suite (what CI runs); installs what it needs
+## Every check and suite; what CI runs (.ci/run). The checks run TEST_JOBS at a time (default 2,
+## CI's cores), so a lane that builds into its own target dir (dist-test, fuzzing, the mobile
+## library, actionlint) overlaps the debug lane in target/ wherever one of them waits on a test
+## run, a fat-LTO link or a download. What must not overlap is ordered below (`test-all`).
+TEST_JOBS ?= 2
+test: ## every check and suite (what CI runs), TEST_JOBS (2) at a time; installs what it needs
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-all; \
+	took=$$(( $$(date +%s) - start )); echo "make test: every check passed in $$((took / 60)) min $$((took % 60)) s"
+
+# Listed longest lane first: make starts what is ready in this order, and dist-test's builds take
+# the longest (the rest is spread over the Makefile as `test-all: ...`).
+test-all: dist-test fmt-check clippy modules docs rust-test interop contract audit fuzz-smoke
 
 fmt-check: ## cargo fmt --check over the workspace
 	cargo fmt --all -- --check
@@ -39,12 +50,20 @@ docs: ## the Rust API docs build without a warning
 
 rust-test: ## Rust quick loop: cargo test --workspace and the Rust parity count
 	cargo test --workspace --quiet
-	@# The Rust side of the parity check (api/surface.json), with its cell count shown.
-	cargo test --quiet -p codespaces-secrets --test parity -- --nocapture 2>&1 | grep 'parity (Rust)'
+	@# The Rust side of the parity check (api/surface.json), with its cell count shown; with
+	@# --workspace, so the client keeps the workspace's features and is not rebuilt.
+	cargo test --quiet --workspace --test parity -- --nocapture 2>&1 | grep 'parity (Rust)'
+
+## Everything the later steps run from target/debug (the emulator, the test drivers,
+## uniffi-bindgen, the FFI library), in one build of the whole workspace with tests: one feature
+## set, the one `cargo test --workspace` resolves, so nothing is compiled twice. (`cargo build -p
+## X` resolves X's features alone, and rebuilt tokio and all above it for each: ~5 min of CI.)
+.PHONY: debug-build
+debug-build: ## every crate's libraries, binaries, tests and examples (debug, workspace features)
+	cargo build --quiet --workspace --lib --bins --tests --examples
 
 ## Our sealed box against libsodium itself (PyNaCl), both directions.
-interop: venv ## our sealed box against libsodium (PyNaCl), both directions
-	cargo build --quiet -p codespaces-secrets-test-drivers --bin sealbox
+interop: venv debug-build ## our sealed box against libsodium (PyNaCl), both directions
 	SEALBOX=$(CARGO_TARGET_DIR)/debug/sealbox $(VPY) -m pytest -q tests/interop
 
 ## The emulator checked by third-party tools against GitHub's OpenAPI description:
@@ -54,12 +73,10 @@ contract: contract-schemathesis contract-prism ## the emulator against GitHub's 
 contract-schemathesis: venv emulator-bin ## schemathesis fuzzes the emulator from the OpenAPI file
 	$(VPY) tests/contract/run_schemathesis.py
 
-contract-prism: venv prism emulator-bin ## Prism validates a scripted run of all 23 operations
-	cargo build --quiet -p codespaces-secrets-test-drivers --bin contract_drive
+contract-prism: venv prism debug-build ## Prism validates a scripted run of all 23 operations
 	CLIENT_DRIVER=$(CARGO_TARGET_DIR)/debug/contract_drive $(VPY) tests/contract/prism_scenario.py
 
-emulator-bin: ## the emulator binary (debug)
-	cargo build --quiet -p codespaces-secrets-emulator
+emulator-bin: debug-build ## the emulator binary (debug; part of debug-build)
 
 ## Prism from the npm registry, pinned by package-lock.json, into tests/contract/node_modules.
 ## Install scripts are not run (Prism needs none; one dependency's is analytics).
@@ -74,7 +91,7 @@ tests/contract/node_modules/.installed: tests/contract/package-lock.json
 ## @octokit/rest + libsodium-wrappers (npm, pinned by package-lock.json, install scripts not run;
 ## sends no version header, so 2022-11-28).
 .PHONY: independent-clients independent-python independent-node
-test: independent-clients
+test-all: independent-clients
 independent-clients: independent-python independent-node
 
 independent-python: $(VENV)/.independent-installed emulator-bin
@@ -175,11 +192,23 @@ bench: venv ## measurements beside the peer libraries (never in make test)
 ## the example itself (offline).
 PY_BINDING := bindings/python
 
+define PYTHON_SUITE
+cd $(PY_BINDING) && $(VPY) -m pytest -q
+cd $(PY_BINDING) && $(VPY) -m mypy.stubtest codespaces_secrets
+$(VPY) -m mypy --strict $(PY_BINDING)/tests examples/python
+env -u GITHUB_TOKEN $(VPY) examples/python/quickstart.py > /dev/null
+endef
+
 python-test: python-develop ## Python quick loop: extension built into .venv, pytest, stubtest, mypy, example
-	cd $(PY_BINDING) && $(VPY) -m pytest -q
-	cd $(PY_BINDING) && $(VPY) -m mypy.stubtest codespaces_secrets
-	$(VPY) -m mypy --strict $(PY_BINDING)/tests examples/python
-	env -u GITHUB_TOKEN $(VPY) examples/python/quickstart.py > /dev/null
+	$(PYTHON_SUITE)
+
+## In make test the suite runs on the x86_64 wheel dist-test built (abi3, manylinux2014, linked
+## by zig): what users install, and no second build of the extension (maturin develop's own
+## feature set and pyo3 configuration rebuilt the client and its dependencies: ~1 min of CI).
+.PHONY: python-test-dist
+python-test-dist: dist-build python-venv | $(VENV)/.independent-installed
+	$(VENV)/bin/pip install --quiet --force-reinstall --no-deps $(DIST_TEST_OUT)/python/codespaces_secrets-*-manylinux*_x86_64.whl
+	$(PYTHON_SUITE)
 
 python-venv: $(VENV)/.python-installed ## .venv plus the Python binding's development tools
 $(VENV)/.python-installed: $(VENV)/.installed $(PY_BINDING)/requirements-dev.txt
@@ -217,20 +246,37 @@ NODE_RELEASE := $(CARGO_TARGET_DIR)/node-release
 NAPI := node_modules/.bin/napi
 
 .PHONY: node-test node-build node-generate node-deps bench-node bench-node-addon
-test: node-test
+test-all: node-test-dist
 bench: bench-node
 
+define NODE_SUITE
+cd $(NODE_BINDING) && env -u GITHUB_TOKEN -u GH_TOKEN -u GITHUB_API_URL node --test --test-reporter=spec tests/
+cd $(NODE_BINDING) && node_modules/.bin/tsc -p tests/types
+env -u GITHUB_TOKEN -u GH_TOKEN -u GITHUB_API_URL node examples/node/quickstart.mjs > /dev/null
+endef
+
+# The index.js and index.d.ts napi generated beside an addon (in $(1)) must equal the committed ones.
+define NODE_GENERATED_CURRENT
+diff -u $(NODE_BINDING)/index.d.ts $(1)/index.d.ts && diff -u $(NODE_BINDING)/index.js $(1)/index.js \
+  || { echo "bindings/node/index.js or index.d.ts is stale: run 'make node-generate' and commit them"; exit 1; }
+endef
+
 node-test: node-build examples/node/node_modules/.installed ## Node quick loop: addon built, node:test, tsc on the typed example, quickstart
-	cd $(NODE_BINDING) && env -u GITHUB_TOKEN -u GH_TOKEN -u GITHUB_API_URL node --test --test-reporter=spec tests/
-	cd $(NODE_BINDING) && node_modules/.bin/tsc -p tests/types
-	env -u GITHUB_TOKEN -u GH_TOKEN -u GITHUB_API_URL node examples/node/quickstart.mjs > /dev/null
+	$(NODE_SUITE)
 
 node-build: node-deps ## the Node addon (debug); fails if index.js or index.d.ts are stale
 	rm -rf $(NODE_GEN) && mkdir -p $(NODE_GEN)
 	cd $(NODE_BINDING) && $(NAPI) build --platform --output-dir $(NODE_GEN) -- --quiet
-	diff -u $(NODE_BINDING)/index.d.ts $(NODE_GEN)/index.d.ts && diff -u $(NODE_BINDING)/index.js $(NODE_GEN)/index.js \
-	  || { echo "bindings/node/index.js or index.d.ts is stale: run 'make node-generate' and commit them"; exit 1; }
+	$(call NODE_GENERATED_CURRENT,$(NODE_GEN))
 	cp $(NODE_GEN)/*.node $(NODE_BINDING)/
+
+## In make test the suite runs on the linux-x64-gnu addon dist-test built (glibc 2.17, linked by
+## zig), whose napi run also generated the index files checked here: no second build of the addon.
+.PHONY: node-test-dist
+node-test-dist: dist-build node-deps examples/node/node_modules/.installed
+	$(call NODE_GENERATED_CURRENT,$(DIST_TEST_WORK)/node/linux-x64-gnu/generated)
+	cp $(DIST_TEST_WORK)/node/linux-x64-gnu/*.node $(NODE_BINDING)/
+	$(NODE_SUITE)
 
 node-generate: node-deps ## rewrites bindings/node/index.js and index.d.ts after a change to its src/
 	cd $(NODE_BINDING) && $(NAPI) build --platform
@@ -271,10 +317,9 @@ BINDGEN := $(CARGO_TARGET_DIR)/debug/uniffi-bindgen
 MVN := mvn --batch-mode --no-transfer-progress -Dmaven.repo.local=$(CURDIR)/.cache/m2 -Dcargo.target.dir=$(CARGO_TARGET_DIR)
 
 .PHONY: ffi-build kotlin kotlin-test swift swift-check ffi-size
-test: kotlin-test swift-check ffi-size
+test-all: kotlin-test swift-check ffi-size python-test-dist
 
-ffi-build: ## the Kotlin/Swift library and uniffi-bindgen (debug)
-	cargo build --quiet -p codespaces-secrets-ffi -p codespaces-secrets-uniffi-bindgen
+ffi-build: debug-build ## the Kotlin/Swift library and uniffi-bindgen (debug; part of debug-build)
 
 kotlin: ffi-build ## the generated Kotlin sources into target/uniffi/kotlin
 	rm -rf $(UNIFFI_GEN)/kotlin
@@ -309,16 +354,25 @@ FFI_SMALL_RUSTFLAGS := -C force-unwind-tables=no -C link-arg=-Wl,--icf=all
 FFI_MOBILE_SYMBOLS := $(FFI_SIZE_DIR)/mobile-with-symbols.$(FFI_EXT)
 FFI_MOBILE_GEN := $(FFI_SIZE_DIR)/uniffi
 
-ffi-size: ffi-build emulator-bin ## the mobile library (no gh, no App signing, no fleets): Kotlin suite on it, size <= 3 MiB
+## Both links build the cdylib alone (the staticlib is iOS's; its own fat-LTO pass took a minute),
+## and the first keeps the symbol table through `cargo rustc`'s extra arguments, which reach only
+## the library's own crate: its dependencies are compiled once for both.
+FFI_SMALL_BUILD = CARGO_TARGET_DIR=$(FFI_SIZE_DIR) RUSTFLAGS="$(FFI_SMALL_RUSTFLAGS)" cargo rustc --quiet -p codespaces-secrets-ffi \
+  --no-default-features --profile release-small --lib --crate-type cdylib
+
+.PHONY: ffi-mobile-lib
+ffi-mobile-lib: ## the mobile library, twice linked: with its symbol table (for uniffi-bindgen), then as it ships
 	@# Its Kotlin and Swift are generated from the mobile library itself (a phone gets no fleet
 	@# types): from a link that keeps the symbol table, where uniffi's metadata lives.
-	CARGO_TARGET_DIR=$(FFI_SIZE_DIR) RUSTFLAGS="$(FFI_SMALL_RUSTFLAGS)" CARGO_PROFILE_RELEASE_SMALL_STRIP=debuginfo cargo build --quiet -p codespaces-secrets-ffi --no-default-features --profile release-small
+	$(FFI_SMALL_BUILD) -- -C strip=debuginfo
 	cp $(FFI_SMALL) $(FFI_MOBILE_SYMBOLS)
+	@# What ships: the same library stripped by cargo; ffi-size checks its size, C ABI and Kotlin suite.
+	$(FFI_SMALL_BUILD)
+
+ffi-size: ffi-mobile-lib ffi-build emulator-bin ## the mobile library (no gh, no App signing, no fleets): Kotlin suite on it, size <= 3 MiB
 	rm -rf $(FFI_MOBILE_GEN) && for language in kotlin swift; do \
 	  $(BINDGEN) generate --library $(FFI_MOBILE_SYMBOLS) --language $$language --no-format --out-dir $(FFI_MOBILE_GEN)/$$language || exit 1; done
 	if grep -q 'class Plan\b' $(FFI_MOBILE_GEN)/kotlin/io/codespacessecrets/*.kt; then echo "the mobile library's Kotlin has fleets"; exit 1; fi
-	@# What ships: the same library stripped by cargo; its size, C ABI and Kotlin suite.
-	CARGO_TARGET_DIR=$(FFI_SIZE_DIR) RUSTFLAGS="$(FFI_SMALL_RUSTFLAGS)" cargo build --quiet -p codespaces-secrets-ffi --no-default-features --profile release-small
 	if cargo tree -q -p codespaces-secrets-ffi --no-default-features -e normal -i aws-lc-rs >/dev/null 2>&1; then echo "aws-lc-rs is linked into the FFI library"; exit 1; fi
 	$(UNIFFI)/swift/check-header.sh $(FFI_MOBILE_GEN)/swift $(FFI_SMALL)
 	rm -rf $(FFI_SIZE_DIR)/kotlin-build/surefire-reports
@@ -338,27 +392,32 @@ ffi-size: ffi-build emulator-bin ## the mobile library (no gh, no App signing, n
 ## every tool goes to ./.cache (scripts/dist/tools.sh); builds to $(CARGO_TARGET_DIR)/dist-build,
 ## never the shared target dir. macOS, Windows and Android are built by .github/workflows/release.yml.
 ## `make dist-test` (in `make test`) builds the same set with the cheap `dist-test` profile into
-## $(DIST_TEST_OUT), packages without cargo's verify build, and installs and runs every artifact
-## with no cargo or rustc on PATH (scripts/dist/test.sh); `make dist-verify` runs those checks on dist/.
+## $(DIST_TEST_OUT) (`dist-build`: the binaries; the Python and Node suites of make test run on
+## its x86_64 wheel and addon), packages without cargo's verify build, and installs and runs every
+## artifact with no cargo or rustc on PATH (scripts/dist/test.sh); `make dist-verify` runs those
+## checks on dist/.
 DIST_OUT := $(CURDIR)/dist
 DIST_TEST_OUT := $(CARGO_TARGET_DIR)/dist-build/dist-test/dist
+DIST_TEST_WORK := $(CARGO_TARGET_DIR)/dist-build/work-dist-test
 DIST_ENV = UNIFFI_KOTLIN=$(UNIFFI_GEN)/kotlin MVN="$(MVN)"
 ACTIONLINT := $(CURDIR)/.cache/tools/bin/actionlint
 
-.PHONY: dist dist-test dist-verify dist-tools actionlint
-test: dist-test
-test: actionlint
+.PHONY: dist dist-build dist-test dist-verify dist-tools actionlint
+test-all: dist-test actionlint
 
-dist-tools: ## the release build tools into .cache (zig, cargo-zigbuild, ...)
-	scripts/dist/tools.sh all
+dist-tools: ## the release build tools into .cache (zig, cargo-zigbuild, maturin, qemu, rust targets)
+	scripts/dist/tools.sh dist
 
 dist: kotlin node-deps dist-tools ## release artifacts into dist/
 	rm -rf $(DIST_OUT)
 	PROFILE=dist DIST=$(DIST_OUT) $(DIST_ENV) scripts/dist/build.sh all
 
-dist-test: kotlin node-deps dist-tools ## the artifacts built cheaply, installed and run with no Rust on PATH
+dist-build: node-deps dist-tools ## every artifact's binaries built cheaply (the dist-test profile)
 	rm -rf $(DIST_TEST_OUT)
-	PROFILE=dist-test DIST=$(DIST_TEST_OUT) VERIFY=0 $(DIST_ENV) scripts/dist/build.sh all
+	PROFILE=dist-test DIST=$(DIST_TEST_OUT) VERIFY=0 scripts/dist/build.sh binaries
+
+dist-test: dist-build kotlin ## the artifacts built cheaply, packaged, installed and run with no Rust on PATH
+	PROFILE=dist-test DIST=$(DIST_TEST_OUT) $(DIST_ENV) scripts/dist/build.sh packages
 	scripts/dist/test.sh $(DIST_TEST_OUT)
 
 dist-verify: dist-tools ## dist-test's checks run on dist/
@@ -376,3 +435,24 @@ android-check: ## the Android-only code type-checked for aarch64-linux-android (
 	rustup target add aarch64-linux-android
 	cd tests/dist/android-check && CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)/android-check cargo clippy --quiet --target aarch64-linux-android -- -D warnings -W missing_docs -D clippy::unwrap_used
 .PHONY: android-check
+
+## Where make test's parallel parts would collide, an order (only when test-all is the goal: each
+## target run alone keeps just its own prerequisites).
+ifneq ($(filter test-all,$(MAKECMDGOALS)),)
+# target/ has one cargo lock: its builds follow one another rather than hold a job slot waiting.
+clippy: | fmt-check
+docs: | clippy
+modules: | docs
+debug-build: | modules
+rust-test: | debug-build
+# `cargo test` and `cargo build` link the FFI library's cdylib differently (same code and
+# features): what reads it from target/debug waits until the tests have run.
+ffi-build: | rust-test
+# One Maven at a time on the local repository in .cache/m2 (Maven 3.8 takes no lock on it).
+ffi-size: | kotlin-test
+dist-test: | ffi-size
+# One rustup at a time: nightly after the release targets (dist-tools).
+nightly: | dist-tools
+# One pip at a time in .venv.
+$(VENV)/.independent-installed: | $(VENV)/.python-installed
+endif

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds the release artifacts into $DIST (default ./dist); `make dist` runs `build.sh all`.
 #
-#   build.sh all                       everything below for the Linux targets this machine builds
+#   build.sh all                       everything below for the Linux targets this machine builds:
+#                                      `binaries` (every build), then `packages` (npm, maven, sums)
 #   build.sh python-sdist              dist/python/codespaces_secrets-<v>.tar.gz
 #   build.sh python TARGET             dist/python/*.whl (abi3; manylinux2014 for *-linux-gnu)
-#   build.sh node TARGET               $WORK/node/<platform>/*.node (packed by npm-pack)
+#   build.sh node TARGET               $WORK/node/<platform>/*.node (packed by npm-pack), and the
+#                                      index.js / index.d.ts napi generated, in generated/ beside it
 #   build.sh npm-pack                  dist/npm/*.tgz: one package per built platform + the main one
 #   build.sh ffi TARGET                $WORK/jna/<jna-prefix>/ (the Kotlin library's native part)
 #   build.sh maven                     dist/maven/: io.codespacessecrets:codespaces-secrets (jar, sources, javadoc, pom)
@@ -42,7 +44,7 @@ host=$(rustc -vV | sed -n 's/^host: //p')
 version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
 [[ -n $version ]] || { echo "no [workspace.package] version in Cargo.toml" >&2; exit 1; }
 
-say() { printf '\033[1mdist:\033[0m %s\n' "$*" >&2; }
+say() { printf '\033[1mdist:\033[0m %s (%s)\n' "$*" "$(date +%T)" >&2; }
 is_linux() { [[ $1 == *-linux-* ]]; }
 
 # One target dir per build tool and per "is the target the host": zig's linker for the host
@@ -137,12 +139,12 @@ node_addon() { # node_addon TARGET
     if is_linux "$target"; then args=(-x --target "$(zig_target "$target")"); else args=(--target "$target"); fi
     local out=$WORK/node/$platform
     rm -rf "$out" && mkdir -p "$out"
-    # index.js / index.d.ts are the committed ones (`make node-build` checks they are current);
-    # only the addon is taken from here.
+    # The packages take the committed index.js / index.d.ts; those generated here are kept in
+    # generated/ for `make node-test-dist` to check that the committed ones are current.
     (cd bindings/node && node_modules/.bin/napi build --platform "${args[@]}" --profile "$PROFILE" \
         --target-dir "$(target_dir zig "$target")" --output-dir "$out/gen" -- --quiet -j "$JOBS")
     mv "$out/gen/codespaces-secrets.$platform.node" "$out/"
-    rm -rf "$out/gen"
+    mv "$out/gen" "$out/generated"
     case $target in
         *-linux-gnu) check_elf --arch "$(arch_of "$target")" --glibc 2.17 --stripped "$out"/*.node ;;
     esac
@@ -315,25 +317,37 @@ sizes() {
 GNU_TARGETS=(x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu)
 MUSL_TARGETS=(x86_64-unknown-linux-musl aarch64-unknown-linux-musl)
 
-all() {
+# Every build (make test's Python and Node suites run on the x86_64 wheel and addon from here).
+binaries() {
     "$root/scripts/dist/tools.sh" python
     "$root/scripts/dist/tools.sh" rust-targets
     rm -rf "$WORK/node" "$WORK/jna"
     python_sdist
     for t in "${GNU_TARGETS[@]}"; do python_wheel "$t"; done
     for t in "${GNU_TARGETS[@]}"; do node_addon "$t"; ffi_library "$t"; done
-    npm_pack
-    maven
     for t in "${MUSL_TARGETS[@]}"; do cli "$t"; done
     crates
+}
+
+# What is packed from those builds: the npm packages, the Maven artifact, the checksums.
+packages() {
+    npm_pack
+    maven
     sums
     sizes
+}
+
+all() {
+    binaries
+    packages
 }
 
 step=${1:-all}
 shift || true
 case $step in
     all) all ;;
+    binaries) binaries ;;
+    packages) packages ;;
     python-sdist) python_sdist ;;
     python) python_wheel "$@" ;;
     node) node_addon "$@" ;;

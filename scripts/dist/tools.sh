@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what `make dist` / `make dist-test` need, into ignored folders of the repository only
-# (./.cache/...), idempotently; each tool is pinned. Usage: tools.sh [python|rust-targets|qemu|actionlint|all]
+# (./.cache/...), idempotently; each tool is pinned. Usage: tools.sh [python|rust-targets|qemu|actionlint|dist|all]
 #   python        ./.cache/tools/dist-venv: ziglang (a C toolchain and linker for any glibc floor),
 #                 cargo-zigbuild (prebuilt, from PyPI), maturin, auditwheel
 #   rust-targets  rustup targets for the Linux release builds
 #   qemu          Debian's qemu-user-static, unpacked (no root) into ./.cache/tools/qemu
 #   actionlint    built from the Go module proxy into ./.cache/tools/bin
+#   dist          what the release builds need: python, rust-targets and qemu
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -79,6 +80,7 @@ case ${1:-all} in
     rust-targets) rust_targets ;;
     qemu) qemu ;;
     actionlint) actionlint ;;
+    dist) python_tools; rust_targets; qemu ;;
     all) python_tools; rust_targets; qemu; actionlint ;;
-    *) echo "usage: $0 [python|rust-targets|qemu|actionlint|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [python|rust-targets|qemu|actionlint|dist|all]" >&2; exit 2 ;;
 esac
