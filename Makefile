@@ -52,7 +52,7 @@ rust-test: ## Rust quick loop: cargo test --workspace and the Rust parity count
 	cargo test --workspace --quiet
 	@# The Rust side of the parity check (api/surface.json), with its cell count shown; with
 	@# --workspace, so the client keeps the workspace's features and is not rebuilt.
-	cargo test --quiet --workspace --test parity -- --nocapture 2>&1 | grep 'parity (Rust)'
+	cargo test --quiet --workspace --test it -- parity:: --nocapture 2>&1 | grep 'parity (Rust)'
 
 ## Everything the later steps run from target/debug (the emulator, the test drivers,
 ## uniffi-bindgen, the FFI library), in one build of the whole workspace with tests: one feature

@@ -80,7 +80,7 @@ impl Sender {
         })?;
         headers.insert(USER_AGENT, agent);
         // reqwest drops Authorization when a redirect leaves the original host and port, so a
-        // redirect elsewhere never carries the token (tested in tests/redirects.rs).
+        // redirect elsewhere never carries the token (tested in the transport's tests/wire.rs).
         let http = reqwest::Client::builder()
             .default_headers(headers)
             .connect_timeout(config.connect_timeout)
