@@ -24,19 +24,22 @@ help: ## this list
 demo: ## the main job: a whole lifecycle against the built-in emulator, offline
 	cargo run --quiet --example quickstart
 
-## Every check and suite; what CI runs (.ci/run). The checks run TEST_JOBS at a time (default 2,
-## CI's cores), so a lane that builds into its own target dir (dist-test, fuzzing, the mobile
-## library, actionlint) overlaps the debug lane in target/ wherever one of them waits on a test
-## run, a fat-LTO link or a download. What must not overlap is ordered below (`test-all`).
-TEST_JOBS ?= 2
-test: ## every check and suite (what CI runs), TEST_JOBS (2) at a time; installs what it needs
+## Every check and suite; what CI runs (.ci/run). The checks run TEST_JOBS at a time (default 3
+## on CI's 2 cores: one more than the cores, so a lane waiting on a test run, a single-threaded
+## link or fuzzer, the JVM or a download leaves no core idle), and the lanes that build into
+## their own target dirs (dist-test, fuzzing, the mobile library) overlap the debug lane in
+## target/. What must not overlap is ordered below (`test-all`).
+TEST_JOBS ?= 3
+test: ## every check and suite (what CI runs), TEST_JOBS (3) at a time; installs what it needs
 	@start=$$(date +%s); \
 	$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-all; \
 	took=$$(( $$(date +%s) - start )); echo "make test: every check passed in $$((took / 60)) min $$((took % 60)) s"
 
-# Listed longest lane first: make starts what is ready in this order, and dist-test's builds take
-# the longest (the rest is spread over the Makefile as `test-all: ...`).
-test-all: dist-test fmt-check clippy modules docs rust-test interop contract audit fuzz-smoke
+# Listed longest lane first: make starts what is ready in this order. dist-test's builds take
+# the longest; the debug build comes next, as every suite waits on it; Maven's downloads start
+# early, as they need the network, not a core (the rest is spread over the Makefile as
+# `test-all: ...`).
+test-all: dist-test rust-test maven-cache fmt-check clippy modules docs interop contract audit fuzz-smoke
 
 fmt-check: ## cargo fmt --check over the workspace
 	cargo fmt --all -- --check
@@ -316,7 +319,17 @@ FFI_LIB := $(CARGO_TARGET_DIR)/debug/libcodespaces_secrets_ffi.$(FFI_EXT)
 BINDGEN := $(CARGO_TARGET_DIR)/debug/uniffi-bindgen
 MVN := mvn --batch-mode --no-transfer-progress -Dmaven.repo.local=$(CURDIR)/.cache/m2 -Dcargo.target.dir=$(CARGO_TARGET_DIR)
 
-.PHONY: ffi-build kotlin kotlin-test swift swift-check ffi-size
+## Maven's plugins and dependencies for the Kotlin suite and the jar, fetched into ./.cache/m2
+## (again when a pom changes). The builds still resolve what this misses (providers chosen at run
+## time); it takes the bulk of the download off them.
+MAVEN_CACHE := $(CURDIR)/.cache/m2/.fetched
+$(MAVEN_CACHE): $(UNIFFI)/kotlin/pom.xml $(UNIFFI)/maven/pom.xml
+	cd $(UNIFFI)/kotlin && $(MVN) --quiet dependency:go-offline
+	cd $(UNIFFI)/maven && $(MVN) --quiet dependency:go-offline
+	touch $@
+
+.PHONY: maven-cache ffi-build kotlin kotlin-test swift swift-check ffi-size
+maven-cache: $(MAVEN_CACHE) ## Maven's plugins and dependencies fetched into ./.cache/m2
 test-all: kotlin-test swift-check ffi-size python-test-dist
 
 ffi-build: debug-build ## the Kotlin/Swift library and uniffi-bindgen (debug; part of debug-build)
@@ -440,15 +453,17 @@ android-check: ## the Android-only code type-checked for aarch64-linux-android (
 ## target run alone keeps just its own prerequisites).
 ifneq ($(filter test-all,$(MAKECMDGOALS)),)
 # target/ has one cargo lock: its builds follow one another rather than hold a job slot waiting.
-clippy: | fmt-check
+# The debug build first (every suite runs what it builds), then what only checks.
+debug-build: | fmt-check
+rust-test: | debug-build
+clippy: | rust-test
 docs: | clippy
 modules: | docs
-debug-build: | modules
-rust-test: | debug-build
 # `cargo test` and `cargo build` link the FFI library's cdylib differently (same code and
 # features): what reads it from target/debug waits until the tests have run.
 ffi-build: | rust-test
 # One Maven at a time on the local repository in .cache/m2 (Maven 3.8 takes no lock on it).
+kotlin-test: | maven-cache
 ffi-size: | kotlin-test
 dist-test: | ffi-size
 # One rustup at a time: nightly after the release targets (dist-tools).

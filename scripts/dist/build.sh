@@ -15,9 +15,10 @@
 #   build.sh sums                      dist/SHA256SUMS over every other file in dist/
 #   build.sh sizes                     prints the size of each artifact
 #
-# Linux targets are built with zig as C compiler and linker (maturin --zig, napi -x and
-# cargo-zigbuild), so glibc targets are linked against glibc 2.17 and musl ones statically;
-# other targets (macOS, Windows: the release workflow's runners) with the host toolchain.
+# Linux targets are built with zig as C compiler and linker (maturin --zig, cargo-zigbuild), so
+# glibc targets are linked against glibc 2.17 and musl ones statically; other targets (macOS,
+# Windows: the release workflow's runners) with the host toolchain. For a glibc target, build
+# `python` before `node` and `ffi`: they reuse its build (see zig_env).
 #
 # Environment: PROFILE (cargo profile: `dist`, or `dist-test` for `make dist-test`), DIST (output
 # dir), CARGO_TARGET_DIR (the builds go to $CARGO_TARGET_DIR/dist-build/...), UNIFFI_KOTLIN (the
@@ -39,6 +40,10 @@ tools=$root/.cache/tools
 export PATH=$tools/dist-venv/bin:$tools/bin:$PATH
 export XDG_CACHE_HOME=$root/.cache/xdg
 export ZIG_GLOBAL_CACHE_DIR=$root/.cache/xdg/zig
+# zig itself, not `python -m ziglang`: no Python start per C file and per link (tools.sh).
+if [[ -x $tools/dist-venv/bin/zig ]]; then
+    export CARGO_ZIGBUILD_ZIG_COMMAND=$tools/dist-venv/bin/zig CARGO_ZIGBUILD_ZIG_COMMAND_ARGS=
+fi
 
 host=$(rustc -vV | sed -n 's/^host: //p')
 version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
@@ -47,9 +52,9 @@ version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Carg
 say() { printf '\033[1mdist:\033[0m %s (%s)\n' "$*" "$(date +%T)" >&2; }
 is_linux() { [[ $1 == *-linux-* ]]; }
 
-# One target dir per build tool and per "is the target the host": zig's linker for the host
-# triple also links build scripts and proc-macros, so sharing a dir with other targets or tools
-# would rebuild everything on every switch. Within a dir, warm rebuilds are no-ops.
+# One target dir per "is the target the host" (and per tool where builds cannot share): with
+# the zig settings for the host triple, build scripts and proc-macros are built differently, so
+# sharing a dir between the two kinds would rebuild everything on every switch.
 target_dir() { # target_dir TOOL TARGET
     local kind=cross
     [[ $2 == "$host" ]] && kind=host
@@ -100,6 +105,48 @@ ffi_file() {
 check_elf() { "$tools/dist-venv/bin/python" "$root/scripts/dist/check_elf.py" "$@"; }
 arch_of() { echo "${1%%-*}"; }
 
+# The wheel, the addon and the JNA library of a glibc target are three cdylibs over mostly the
+# same crates. maturin --zig builds the wheel; the environment it gives cargo (zig as C compiler,
+# archiver and linker for the target, at glibc 2.17) is recorded, and the addon and the library
+# are built with that same environment in the same target dir, so cargo reuses each unit they
+# share (aws-lc's C, tokio, hyper, serde, ...). With cargo-zigbuild's own wrappers (equivalent,
+# but at other paths) those units were built again: cc-based build scripts rerun when CC changes.
+zig_env() { echo "$WORK/zig-env-$1"; }
+
+# A directory whose `cargo` records its environment into $(zig_env TARGET), then runs cargo.
+recording_cargo() { # recording_cargo TARGET
+    local dir=$WORK/recording-cargo/$1 real
+    real=$(command -v cargo)
+    mkdir -p "$dir"
+    rm -f "$(zig_env "$1")"
+    cat > "$dir/cargo" <<SH
+#!/bin/sh
+if [ "\$1" = rustc ]; then env > "$(zig_env "$1")"; fi
+exec "$real" "\$@"
+SH
+    chmod +x "$dir/cargo"
+    echo "$dir"
+}
+
+# with_zig_env TARGET CMD...: CMD with the recorded compiler and linker settings of TARGET.
+with_zig_env() {
+    local file
+    file=$(zig_env "$1")
+    shift
+    [[ -s $file ]] || { echo "no zig settings recorded in $file: build.sh python first" >&2; return 1; }
+    (
+        while IFS= read -r line; do
+            case $line in
+                CC_*=* | CXX_*=* | AR_*=* | RANLIB_*=* | CMAKE_TOOLCHAIN_FILE_*=* | BINDGEN_EXTRA_CLANG_ARGS_*=* | \
+                    CARGO_TARGET_*_LINKER=* | CARGO_TARGET_APPLIES_TO_HOST=* | CARGO_UNSTABLE_TARGET_APPLIES_TO_HOST=* | \
+                    CARGO_ZIGBUILD_*=* | ZIG_COMMAND=* | __CARGO_TEST_CHANNEL_OVERRIDE_DO_NOT_USE_THIS=*)
+                    export "${line?}" ;;
+            esac
+        done < "$file"
+        "$@"
+    )
+}
+
 python_sdist() {
     say "python sdist"
     mkdir -p "$DIST/python"
@@ -114,8 +161,10 @@ python_wheel() { # python_wheel TARGET
     if is_linux "$target"; then args=(--zig --compatibility manylinux2014); fi
     local out=$WORK/wheel-$target
     rm -rf "$out"
-    (cd bindings/python && CARGO_TARGET_DIR=$(target_dir maturin "$target") \
-        maturin build --quiet "${args[@]}" --target "$target" --profile "$PROFILE" --out "$out" -j "$JOBS")
+    local record=()
+    if [[ $target == *-linux-gnu ]]; then record=(env PATH="$(recording_cargo "$target"):$PATH"); fi
+    (cd bindings/python && CARGO_TARGET_DIR=$(target_dir zig "$target") \
+        "${record[@]}" maturin build --quiet "${args[@]}" --target "$target" --profile "$PROFILE" --out "$out" -j "$JOBS")
     local wheel
     wheel=$(ls "$out"/*.whl)
     if is_linux "$target"; then
@@ -136,12 +185,16 @@ node_addon() { # node_addon TARGET
     local target=$1 platform args=()
     platform=$(node_platform "$target")
     say "node addon $target ($PROFILE)"
-    if is_linux "$target"; then args=(-x --target "$(zig_target "$target")"); else args=(--target "$target"); fi
+    local env=()
+    case $target in
+        *-linux-gnu) env=(with_zig_env "$target") ;;      # the wheel's build, reused (zig_env)
+        *-linux-*) args=(-x) ;;                           # cargo-zigbuild
+    esac
     local out=$WORK/node/$platform
     rm -rf "$out" && mkdir -p "$out"
     # The packages take the committed index.js / index.d.ts; those generated here are kept in
     # generated/ for `make node-test-dist` to check that the committed ones are current.
-    (cd bindings/node && node_modules/.bin/napi build --platform "${args[@]}" --profile "$PROFILE" \
+    (cd bindings/node && "${env[@]}" node_modules/.bin/napi build --platform "${args[@]}" --target "$target" --profile "$PROFILE" \
         --target-dir "$(target_dir zig "$target")" --output-dir "$out/gen" -- --quiet -j "$JOBS")
     mv "$out/gen/codespaces-secrets.$platform.node" "$out/"
     mv "$out/gen" "$out/generated"
@@ -206,7 +259,10 @@ ffi_library() { # ffi_library TARGET
     file=$(ffi_file "$target")
     say "ffi library $target ($PROFILE)"
     local cargo=(cargo) spelled=$target
-    if is_linux "$target"; then cargo=(cargo-zigbuild); spelled=$(zig_target "$target"); fi
+    case $target in
+        *-linux-gnu) cargo=(with_zig_env "$target" cargo) ;;      # the wheel's build, reused (zig_env)
+        *-linux-*) cargo=(cargo-zigbuild); spelled=$(zig_target "$target") ;;
+    esac
     # Only the cdylib JNA loads (the crate also declares a staticlib for the XCFramework).
     CARGO_TARGET_DIR=$(target_dir zig "$target") "${cargo[@]}" rustc --quiet -j "$JOBS" -p codespaces-secrets-ffi \
         --lib --crate-type cdylib --target "$spelled" --profile "$PROFILE"
@@ -323,8 +379,7 @@ binaries() {
     "$root/scripts/dist/tools.sh" rust-targets
     rm -rf "$WORK/node" "$WORK/jna"
     python_sdist
-    for t in "${GNU_TARGETS[@]}"; do python_wheel "$t"; done
-    for t in "${GNU_TARGETS[@]}"; do node_addon "$t"; ffi_library "$t"; done
+    for t in "${GNU_TARGETS[@]}"; do python_wheel "$t"; node_addon "$t"; ffi_library "$t"; done
     for t in "${MUSL_TARGETS[@]}"; do cli "$t"; done
     crates
 }

@@ -22,20 +22,18 @@ RUST_TARGETS=(x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu x86_64-unknown-
 
 python_tools() {
     local venv=$tools/dist-venv
-    local stamp=$venv/.installed-$ZIGLANG_VERSION-$CARGO_ZIGBUILD_VERSION-$MATURIN_VERSION-$AUDITWHEEL_VERSION
+    local stamp=$venv/.installed-$ZIGLANG_VERSION-$CARGO_ZIGBUILD_VERSION-$MATURIN_VERSION-$AUDITWHEEL_VERSION-zig-bin
     [[ -e $stamp ]] && return 0
     rm -rf "$venv"
     "$PYTHON" -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check \
         "ziglang==$ZIGLANG_VERSION" "cargo-zigbuild==$CARGO_ZIGBUILD_VERSION" \
         "maturin==$MATURIN_VERSION" "auditwheel==$AUDITWHEEL_VERSION"
-    # cargo-zigbuild finds zig as `python -m ziglang` when no `zig` is on PATH; a `zig` beside
-    # it is simpler for napi and for humans.
-    cat > "$venv/bin/zig" <<ZIG
-#!/bin/sh
-exec "$venv/bin/python" -m ziglang "\$@"
-ZIG
-    chmod +x "$venv/bin/zig"
+    # `zig` beside the tools is the package's binary itself: zig runs once per C file and per
+    # link, and `python -m ziglang` would start a Python each time (~40 ms). build.sh points
+    # cargo-zigbuild and maturin at it (CARGO_ZIGBUILD_ZIG_COMMAND); napi finds it on PATH.
+    ln -sf "$(ls "$venv"/lib/python3*/site-packages/ziglang/zig)" "$venv/bin/zig"
+    "$venv/bin/zig" version > /dev/null
     touch "$stamp"
 }
 
