@@ -51,9 +51,9 @@ clippy: ## clippy on every crate and target, warnings denied
 docs: ## the Rust API docs build without a warning
 	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p codespaces-secrets -p codespaces-secrets-core -p codespaces-secrets-transport -p codespaces-secrets-emulator
 
-## The packages the debug lane builds and tests, one selection everywhere (one selection, one
-## feature set: `cargo build -p X` resolves X's features alone, and rebuilt tokio and all above it
-## for each, ~5 min of CI). The Python and Node bindings are left out: they have no Rust tests,
+## The packages the debug lane builds and tests. Every cargo command there takes this same
+## selection, so all resolve one feature set (`cargo build -p X` resolves X's features alone, and
+## rebuilt tokio and all above it for each, ~5 min of CI). The Python and Node bindings are left out: they have no Rust tests,
 ## and their cdylibs are built by maturin and napi (make test's suites run the dist-test wheel and
 ## addon); clippy still checks them.
 RUST_PACKAGES := --workspace --exclude codespaces-secrets-python --exclude codespaces-secrets-node

@@ -52,13 +52,13 @@ version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Carg
 say() { printf '\033[1mdist:\033[0m %s (%s)\n' "$*" "$(date +%T)" >&2; }
 is_linux() { [[ $1 == *-linux-* ]]; }
 
-# One target dir per "is the target the host" (and per tool where builds cannot share): with
-# the zig settings for the host triple, build scripts and proc-macros are built differently, so
-# sharing a dir between the two kinds would rebuild everything on every switch.
-target_dir() { # target_dir TOOL TARGET
+# One target dir per "is the target the host", shared by every tool's build of such targets:
+# with the zig settings for the host triple, build scripts and proc-macros are built differently,
+# so sharing a dir between the two kinds would rebuild everything on every switch.
+target_dir() { # target_dir TARGET
     local kind=cross
-    [[ $2 == "$host" ]] && kind=host
-    echo "$BUILD/$1-$kind"
+    [[ $1 == "$host" ]] && kind=host
+    echo "$BUILD/zig-$kind"
 }
 
 # The cargo --target spelling: glibc Linux targets carry zig's glibc floor.
@@ -163,7 +163,7 @@ python_wheel() { # python_wheel TARGET
     rm -rf "$out"
     local record=()
     if [[ $target == *-linux-gnu ]]; then record=(env PATH="$(recording_cargo "$target"):$PATH"); fi
-    (cd bindings/python && CARGO_TARGET_DIR=$(target_dir zig "$target") \
+    (cd bindings/python && CARGO_TARGET_DIR=$(target_dir "$target") \
         "${record[@]}" maturin build --quiet "${args[@]}" --target "$target" --profile "$PROFILE" --out "$out" -j "$JOBS")
     local wheel
     wheel=$(ls "$out"/*.whl)
@@ -195,7 +195,7 @@ node_addon() { # node_addon TARGET
     # The packages take the committed index.js / index.d.ts; those generated here are kept in
     # generated/ for `make node-test-dist` to check that the committed ones are current.
     (cd bindings/node && "${env[@]}" node_modules/.bin/napi build --platform "${args[@]}" --target "$target" --profile "$PROFILE" \
-        --target-dir "$(target_dir zig "$target")" --output-dir "$out/gen" -- --quiet -j "$JOBS")
+        --target-dir "$(target_dir "$target")" --output-dir "$out/gen" -- --quiet -j "$JOBS")
     mv "$out/gen/codespaces-secrets.$platform.node" "$out/"
     mv "$out/gen" "$out/generated"
     case $target in
@@ -264,10 +264,10 @@ ffi_library() { # ffi_library TARGET
         *-linux-*) cargo=(cargo-zigbuild); spelled=$(zig_target "$target") ;;
     esac
     # Only the cdylib JNA loads (the crate also declares a staticlib for the XCFramework).
-    CARGO_TARGET_DIR=$(target_dir zig "$target") "${cargo[@]}" rustc --quiet -j "$JOBS" -p codespaces-secrets-ffi \
+    CARGO_TARGET_DIR=$(target_dir "$target") "${cargo[@]}" rustc --quiet -j "$JOBS" -p codespaces-secrets-ffi \
         --lib --crate-type cdylib --target "$spelled" --profile "$PROFILE"
     mkdir -p "$WORK/jna/$prefix"
-    cp "$(target_dir zig "$target")/$target/$PROFILE/$file" "$WORK/jna/$prefix/$file"
+    cp "$(target_dir "$target")/$target/$PROFILE/$file" "$WORK/jna/$prefix/$file"
     case $target in
         *-linux-gnu) check_elf --arch "$(arch_of "$target")" --glibc 2.17 --stripped "$WORK/jna/$prefix/$file" ;;
     esac
@@ -303,7 +303,7 @@ cli() { # cli TARGET
     if is_linux "$target"; then cargo=(cargo-zigbuild); spelled=$(zig_target "$target"); fi
     [[ $target == *-windows-* ]] && exe=.exe
     local dir
-    dir=$(target_dir zig "$target")
+    dir=$(target_dir "$target")
     CARGO_TARGET_DIR=$dir "${cargo[@]}" build --quiet -j "$JOBS" -p codespaces-secrets-cli -p codespaces-secrets-emulator \
         --bins --target "$spelled" --profile "$PROFILE"
     mkdir -p "$DIST/cli"
