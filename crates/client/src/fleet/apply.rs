@@ -179,7 +179,7 @@ impl Client {
         let total = todo.len();
         let mut left: u64 = todo.iter().map(|i| plan.work[*i].requests()).sum();
         let mut report = ApplyReport::default();
-        let mut written_in_scope: Vec<String> = Vec::new();
+        let mut touched_in_scope: Vec<String> = Vec::new();
         let mut current_scope: Option<&ScopeRef> = None;
 
         for (position, index) in todo.iter().enumerate() {
@@ -187,9 +187,9 @@ impl Client {
             let change = &plan.summary.changes[*index];
             if current_scope != Some(&work.scope) {
                 if let (Some(scope), Some(state)) = (current_scope, state.as_mut()) {
-                    stamp(&reader, state, &plan.api, scope, &written_in_scope).await;
+                    stamp(&reader, state, &plan.api, scope, &touched_in_scope).await;
                 }
-                written_in_scope.clear();
+                touched_in_scope.clear();
                 current_scope = Some(&work.scope);
             }
             if is_cancelled(options) {
@@ -249,8 +249,10 @@ impl Client {
                 cache.invalidate_scope(&work.scope_text);
             }
             if ok {
-                if work.value.is_some() {
-                    written_in_scope.push(work.name.canonical());
+                // GitHub moves `updated_at` on a change of visibility or repositories too, so
+                // those are read back like values: else the next plan sees "changed elsewhere".
+                if !work.delete {
+                    touched_in_scope.push(work.name.canonical());
                 }
                 if let Some(state) = state.as_mut()
                     && let Err(e) = record(state, &plan.api, &plan.manifest_name, work)
@@ -285,7 +287,7 @@ impl Client {
             });
         }
         if let (Some(scope), Some(state)) = (current_scope, state.as_mut()) {
-            stamp(&reader, state, &plan.api, scope, &written_in_scope).await;
+            stamp(&reader, state, &plan.api, scope, &touched_in_scope).await;
             if let Err(e) = state.save() {
                 report.state_error = Some(e);
             }
@@ -462,24 +464,21 @@ fn record(state: &mut StateFile, api: &str, owner: &str, work: &Work) -> Result<
         // No fingerprint (no state key): nothing to record.
         _ => return Ok(()),
     };
-    let updated_at = match (&work.value, previous) {
-        (Some(_), _) | (None, None) => None,
-        (None, Some(previous)) => previous.updated_at,
-    };
     state.record(
         api,
         &work.scope_text,
         &name,
         Recorded {
             fingerprint,
-            updated_at,
+            // Any write moves GitHub's `updated_at`; `stamp` reads the new one back.
+            updated_at: None,
             owner: Some(owner.to_owned()),
             added_repositories: work.added_repositories.clone(),
         },
     )
 }
 
-/// Values an interrupted apply wrote but could not stamp: the plan's list has the time.
+/// Secrets an interrupted apply wrote but could not stamp: the plan's list has the time.
 fn stamp_pending(state: &mut StateFile, plan: &Plan) {
     for observed in &plan.observed {
         let (Some(at), Some(fp)) = (observed.updated_at, &observed.fingerprint) else {
@@ -498,8 +497,8 @@ fn stamp_pending(state: &mut StateFile, plan: &Plan) {
     }
 }
 
-/// GitHub's `updated_at` of the values just written in one scope, from one list; if the list
-/// fails, the next plan takes them from its own list.
+/// GitHub's `updated_at` of the secrets just written in one scope (values, visibility or
+/// repositories), from one list; if the list fails, the next plan takes them from its own.
 async fn stamp(
     reader: &CountingReader,
     state: &mut StateFile,

@@ -248,7 +248,8 @@ impl State {
         Ok(secret)
     }
 
-    /// Replaces a secret's selected repositories.
+    /// Replaces a secret's selected repositories. As on GitHub, a change of repositories moves
+    /// `updated_at` like a value write does (integrations/terraform-provider-github#1924).
     pub(crate) fn set_selected(
         &mut self,
         scope: &ScopeKey,

@@ -1,7 +1,7 @@
 //! Ownership: prune deletes only what this manifest wrote, never another manifest's or anyone
 //! else's secrets, never a protected name; `additive` keeps repositories someone else added.
 
-use codespaces_secrets::fleet::ChangeAction;
+use codespaces_secrets::fleet::{ChangeAction, ChangeReason};
 use codespaces_secrets_emulator::Scope;
 
 use super::support::*;
@@ -128,6 +128,22 @@ async fn selected_names(fleet: &Fleet) -> Vec<String> {
     names
 }
 
+/// What apply writes for SHARED_KEY in beta-org, as `METHOD /path`.
+fn shared_key_path(fleet: &Fleet, repo: Option<&str>) -> String {
+    let base = "/orgs/beta-org/codespaces/secrets/SHARED_KEY";
+    match repo {
+        Some(full) => format!("{base}/repositories/{}", fleet.repo_id(full)),
+        None => base.to_owned(),
+    }
+}
+
+/// The plan's one write, and that it is the only one.
+fn only_write(plan: &codespaces_secrets::fleet::Plan) -> &codespaces_secrets::fleet::Change {
+    let writes: Vec<_> = plan.summary.writes().collect();
+    assert_eq!(writes.len(), 1, "{}", plan.summary);
+    writes[0]
+}
+
 #[tokio::test]
 async fn additive_membership_keeps_what_someone_else_added() {
     let fleet = Fleet::new("additive");
@@ -136,6 +152,44 @@ async fn additive_membership_keeps_what_someone_else_added() {
         &selected_manifest("additive", "\"app-01\", \"app-02\""),
     );
     fleet.converge(&manifest).await;
+
+    // The manifest drops app-02 (it added it) and adds app-03: repositories only.
+    let manifest = fleet.manifest_text(
+        "m.toml",
+        &selected_manifest("additive", "\"app-01\", \"app-03\""),
+    );
+    let plan = fleet.plan(&manifest).await;
+    let change = only_write(&plan);
+    assert_eq!(change.action, ChangeAction::Access, "{}", plan.summary);
+    let access = change.access.as_ref().expect("access");
+    assert_eq!(access.added, ["beta-org/app-03"]);
+    assert_eq!(access.removed, ["beta-org/app-02"]);
+    // Applied a second later, so GitHub's `updated_at` visibly moves with it.
+    next_second().await;
+    let before = fleet.writes();
+    fleet.apply(&plan).await;
+    assert_eq!(
+        fleet.writes_after(before),
+        [
+            format!("PUT {}", shared_key_path(&fleet, Some("beta-org/app-03"))),
+            format!(
+                "DELETE {}",
+                shared_key_path(&fleet, Some("beta-org/app-02"))
+            ),
+        ],
+        "one add, one remove; the value is not written"
+    );
+    assert_eq!(selected_names(&fleet).await, ["app-01", "app-03"]);
+    let plan = fleet.plan(&manifest).await;
+    assert!(
+        !plan.summary.has_changes(),
+        "apply read back the updated_at its own access change moved: {}",
+        plan.summary
+    );
+
+    // Someone adds app-50. GitHub moves `updated_at` and cannot say whether the value changed
+    // too, so the value is written again — keeping app-50, which the manifest did not add.
+    next_second().await;
     let other = fleet.repo_id("beta-org/app-50");
     fleet
         .client
@@ -143,40 +197,29 @@ async fn additive_membership_keeps_what_someone_else_added() {
         .add_repository("SHARED_KEY", other)
         .await
         .expect("someone adds app-50");
-    // The manifest drops app-02 (it added it): removed; app-50 stays.
     let manifest = fleet.manifest_text(
         "m.toml",
-        &selected_manifest("additive", "\"app-01\", \"app-03\""),
+        &selected_manifest("additive", "\"app-01\", \"app-04\""),
     );
     let plan = fleet.plan(&manifest).await;
-    let change = plan.summary.writes().next().expect("an access change");
-    assert_eq!(change.action, ChangeAction::Access, "{}", plan.summary);
+    let change = only_write(&plan);
+    assert_eq!(change.action, ChangeAction::Update, "{}", plan.summary);
+    assert_eq!(change.reason, Some(ChangeReason::ChangedElsewhere));
     let access = change.access.as_ref().expect("access");
-    assert_eq!(access.added, ["beta-org/app-03"]);
-    assert_eq!(access.removed, ["beta-org/app-02"]);
+    assert_eq!(access.added, ["beta-org/app-04"]);
+    assert_eq!(access.removed, ["beta-org/app-03"]);
     let before = fleet.writes();
-    let updated_before = fleet
-        .client
-        .org(BETA)
-        .get("SHARED_KEY")
-        .await
-        .expect("get")
-        .updated_at;
     fleet.apply(&plan).await;
     assert_eq!(
-        fleet.writes() - before,
-        2,
-        "one add, one remove; the value is not written"
+        fleet.writes_after(before),
+        [format!("PUT {}", shared_key_path(&fleet, None))],
+        "one PUT carries the value and the repositories"
     );
-    assert_eq!(selected_names(&fleet).await, ["app-01", "app-03", "app-50"]);
-    let updated_after = fleet
-        .client
-        .org(BETA)
-        .get("SHARED_KEY")
-        .await
-        .expect("get")
-        .updated_at;
-    assert_eq!(updated_before, updated_after, "no value write");
+    assert_eq!(selected_names(&fleet).await, ["app-01", "app-04", "app-50"]);
+    assert_eq!(
+        fleet.value(&Scope::org(BETA), "SHARED_KEY").as_deref(),
+        Some("shared-value-1")
+    );
     assert!(!fleet.plan(&manifest).await.summary.has_changes());
 }
 
@@ -188,6 +231,7 @@ async fn exact_membership_removes_what_someone_else_added() {
         &selected_manifest("exact", "\"app-01\", \"app-02\""),
     );
     fleet.converge(&manifest).await;
+    next_second().await;
     let other = fleet.repo_id("beta-org/app-50");
     fleet
         .client
@@ -196,16 +240,46 @@ async fn exact_membership_removes_what_someone_else_added() {
         .await
         .expect("someone adds app-50");
     let plan = fleet.plan(&manifest).await;
-    let change = plan.summary.writes().next().expect("an access change");
-    assert_eq!(change.action, ChangeAction::Access);
+    let change = only_write(&plan);
+    // GitHub moved `updated_at`: the value is written again, with exactly the manifest's list.
+    assert_eq!(change.action, ChangeAction::Update, "{}", plan.summary);
+    assert_eq!(change.reason, Some(ChangeReason::ChangedElsewhere));
     assert_eq!(
         change.access.as_ref().expect("access").removed,
         ["beta-org/app-50"]
     );
     let before = fleet.writes();
     fleet.apply(&plan).await;
-    assert_eq!(fleet.writes() - before, 1, "one set of the list");
+    assert_eq!(
+        fleet.writes_after(before),
+        [format!("PUT {}", shared_key_path(&fleet, None))]
+    );
     assert_eq!(selected_names(&fleet).await, ["app-01", "app-02"]);
+
+    // The list alone: one set of the list, no value.
+    let manifest = fleet.manifest_text(
+        "m.toml",
+        &selected_manifest("exact", "\"app-01\", \"app-03\""),
+    );
+    let plan = fleet.plan(&manifest).await;
+    assert_eq!(
+        only_write(&plan).action,
+        ChangeAction::Access,
+        "{}",
+        plan.summary
+    );
+    next_second().await;
+    let before = fleet.writes();
+    fleet.apply(&plan).await;
+    assert_eq!(
+        fleet.writes_after(before),
+        [format!(
+            "PUT {}/repositories",
+            shared_key_path(&fleet, None)
+        )]
+    );
+    assert_eq!(selected_names(&fleet).await, ["app-01", "app-03"]);
+    assert!(!fleet.plan(&manifest).await.summary.has_changes());
 
     // A visibility change goes without the value too.
     let private = fleet.manifest_text(
@@ -213,7 +287,7 @@ async fn exact_membership_removes_what_someone_else_added() {
         "version = 1\nname = \"platform\"\n[secrets.SHARED_KEY]\nfrom = { file = \"shared.txt\" }\norgs = { beta-org = { visibility = \"private\" } }\n",
     );
     let plan = fleet.plan(&private).await;
-    let change = plan.summary.writes().next().expect("a change");
+    let change = only_write(&plan);
     assert_eq!(change.action, ChangeAction::Access, "{}", plan.summary);
     let visibility = change
         .access
@@ -224,6 +298,7 @@ async fn exact_membership_removes_what_someone_else_added() {
         (visibility.from.as_str(), visibility.to.as_str()),
         ("selected", "private")
     );
+    next_second().await;
     fleet.apply(&plan).await;
     let secret = fleet.client.org(BETA).get("SHARED_KEY").await.expect("get");
     assert_eq!(secret.visibility, codespaces_secrets::Visibility::Private);
@@ -232,4 +307,5 @@ async fn exact_membership_removes_what_someone_else_added() {
         fleet.value(&scope, "SHARED_KEY").as_deref(),
         Some("shared-value-1")
     );
+    assert!(!fleet.plan(&private).await.summary.has_changes());
 }

@@ -168,7 +168,7 @@ async fn a_value_changed_elsewhere_is_written_back() {
     let manifest = fleet.manifest();
     fleet.converge(&manifest).await;
     // Someone sets it by hand a second later (GitHub's times have whole seconds).
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    next_second().await;
     fleet
         .client
         .repo(ALPHA, "svc-01")

@@ -2,6 +2,7 @@
 //! manifest of three secrets whose values come from files, and a private folder for the state.
 
 use std::path::PathBuf;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use codespaces_secrets::Client;
 use codespaces_secrets::fleet::{
@@ -167,6 +168,15 @@ impl Fleet {
         common::applied_writes(&self.emu).len()
     }
 
+    /// The successful writes after the first `since`, as `METHOD /path`.
+    pub fn writes_after(&self, since: usize) -> Vec<String> {
+        common::applied_writes(&self.emu)
+            .into_iter()
+            .skip(since)
+            .map(|r| format!("{} {}", r.method, r.path))
+            .collect()
+    }
+
     pub fn value(&self, scope: &Scope, name: &str) -> Option<String> {
         common::stored(&self.emu, scope, name)
     }
@@ -175,4 +185,14 @@ impl Fleet {
         let (owner, name) = full.split_once('/').expect("owner/name");
         self.emu.repo_id(owner, name).expect("repository exists")
     }
+}
+
+/// Waits until the clock enters its next whole second. GitHub's times have whole seconds, so
+/// after this a write shows a later `updated_at` than any write before it.
+pub async fn next_second() {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("after 1970");
+    let left = Duration::from_secs(1) - Duration::from_nanos(now.subsec_nanos().into());
+    tokio::time::sleep(left + Duration::from_millis(5)).await;
 }
