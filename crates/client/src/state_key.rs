@@ -133,6 +133,7 @@ fn warn_if_shared(path: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_dir::TestDir;
 
     fn key(byte: u8) -> StateKey {
         StateKey(Zeroizing::new([byte; KEY_BYTES]))
@@ -174,7 +175,7 @@ mod tests {
 
     #[test]
     fn a_missing_key_file_is_created_private_and_then_reused() {
-        let dir = std::env::temp_dir().join(format!("cs-key-{}", std::process::id()));
+        let dir = TestDir::new("key");
         let path = dir.join("nested").join("state.key");
         let first = StateKey::load(Some(&path)).expect("created");
         let second = StateKey::load(Some(&path)).expect("read back");
@@ -189,6 +190,5 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
         assert_eq!(format!("{first:?}"), "StateKey([redacted])");
-        std::fs::remove_dir_all(dir).expect("cleanup");
     }
 }

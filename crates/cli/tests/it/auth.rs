@@ -4,15 +4,12 @@
 use std::io::{BufRead as _, BufReader, Read as _};
 use std::path::PathBuf;
 
-use crate::common::{Cli, Emulator, Scope, emulator, stored};
+use crate::common::{Cli, Emulator, Scope, emulator, home_dir, stored};
 use codespaces_secrets_emulator::AuthSettings;
 
 /// A home of its own for each test: the stored login lives in its config directory.
 fn config_dir(name: &str) -> PathBuf {
-    std::env::temp_dir()
-        .join(format!("codespaces-secrets-cli-{}", std::process::id()))
-        .join(name)
-        .join("config")
+    home_dir(name).join("config")
 }
 
 /// The CLI against the emulator with no token anywhere: only what the test gives it.

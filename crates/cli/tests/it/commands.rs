@@ -1,7 +1,7 @@
 //! Every command in every scope, run as the real binary against the emulator; values proven by
 //! reading them back decrypted.
 
-use crate::common::{Cli, Scope, args, emulator, run, scopes, stored, writes};
+use crate::common::{Cli, Scope, TempDir, args, emulator, run, scopes, stored, writes};
 
 #[test]
 fn set_get_list_delete_in_every_scope() {
@@ -633,33 +633,6 @@ fn sorted(mut ids: Vec<i64>) -> Vec<i64> {
     ids
 }
 
-/// A directory under the target dir's temp area, removed when dropped.
-struct TempDir(std::path::PathBuf);
-
-impl TempDir {
-    fn new(label: &str) -> Self {
-        let path = std::env::temp_dir().join(format!(
-            "codespaces-secrets-cli-{label}-{}-{:?}",
-            std::process::id(),
-            std::thread::current().id()
-        ));
-        std::fs::create_dir_all(&path).expect("temp dir");
-        Self(path)
-    }
-
-    fn write(&self, name: &str, contents: &str) -> std::path::PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).expect("write temp file");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// The issue users hit: updating an org secret's value must not change who can read it.
 #[test]
 fn updating_an_org_secrets_value_keeps_who_can_read_it() {
@@ -709,8 +682,8 @@ fn updating_an_org_secrets_value_keeps_who_can_read_it() {
         &args(&org, &["set", "ALL", "--value", "a", "--visibility", "all"]),
     )
     .ok();
-    let env = std::env::temp_dir().join(format!("cs-cli-org-{}.env", std::process::id()));
-    std::fs::write(&env, "ALL=b\nK=c\n").expect("env file");
+    let dir = TempDir::new("org-sync");
+    let env = dir.write("org.env", "ALL=b\nK=c\n");
     run(
         &emu,
         &args(
@@ -724,7 +697,6 @@ fn updating_an_org_secrets_value_keeps_who_can_read_it() {
         ),
     )
     .ok();
-    let _ = std::fs::remove_file(&env);
     let all = run(&emu, &args(&org, &["get", "ALL", "--json"]))
         .ok()
         .json();

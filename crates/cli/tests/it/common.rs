@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 pub use codespaces_secrets_emulator::{Emulator, EmulatorConfig, Scope};
@@ -80,9 +81,7 @@ impl<'a> Cli<'a> {
     /// Points the sync state and its key (XDG state and config directories) at a private
     /// temporary folder named `name`, shared by the commands of one test, never the user's own.
     pub fn home(mut self, name: &str) -> Self {
-        let home = std::env::temp_dir()
-            .join(format!("codespaces-secrets-cli-{}", std::process::id()))
-            .join(name);
+        let home = home_dir(name);
         self.command
             .env("XDG_STATE_HOME", home.join("state"))
             .env("XDG_CONFIG_HOME", home.join("config"))
@@ -196,4 +195,45 @@ pub fn scopes(emulator: &Emulator) -> Vec<(Vec<&'static str>, Scope)> {
 /// `scope_flags` followed by `rest`.
 pub fn args<'a>(scope_flags: &[&'a str], rest: &[&'a str]) -> Vec<&'a str> {
     scope_flags.iter().chain(rest).copied().collect()
+}
+
+/// The private home `Cli::home(name)` gives the binary. It lives in Cargo's temp folder in the
+/// target dir (a test's commands share it, so nothing could remove it in /tmp) and is named
+/// after this process, so a state from an earlier run is never read.
+pub fn home_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("cli-home-{}", std::process::id()))
+        .join(name)
+}
+
+/// A folder of one test's files, removed when dropped (also when the test panics).
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(label: &str) -> Self {
+        let path = std::env::temp_dir().join(format!(
+            "codespaces-secrets-cli-{label}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("temp dir");
+        Self(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `contents` to `name` in the folder; its path.
+    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).expect("write temp file");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

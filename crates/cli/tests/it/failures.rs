@@ -1,7 +1,7 @@
 //! Every failure: a non-zero exit (2 for invalid input, 1 for the rest), one line on stderr,
 //! never the token or a value, and for invalid input no request at all.
 
-use crate::common::{Cli, Emulator, Scope, emulator};
+use crate::common::{Cli, Emulator, Scope, TempDir, emulator};
 use codespaces_secrets_emulator::Faults;
 
 /// A value that must never be printed.
@@ -271,12 +271,8 @@ fn missing_or_unusable_settings_are_refused_before_any_request() {
 #[test]
 fn bad_env_files_are_refused_before_any_request() {
     let emu = emulator();
-    let dir = std::env::temp_dir().join(format!(
-        "codespaces-secrets-cli-envfiles-{}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let missing = dir.join("does-not-exist.env");
+    let dir = TempDir::new("envfiles");
+    let missing = dir.path().join("does-not-exist.env");
     let stderr = refused(
         &emu,
         Cli::new(
@@ -298,8 +294,7 @@ fn bad_env_files_are_refused_before_any_request() {
         ("unterminated.env", format!("A=\"{VALUE}\n")),
         ("too-big.env", format!("A={}\n", "v".repeat(48 * 1024 + 1))),
     ] {
-        let path = dir.join(file);
-        std::fs::write(&path, contents).expect("write env file");
+        let path = dir.write(file, &contents);
         for dry_run in [false, true] {
             let mut args = vec![
                 "--org",
@@ -317,7 +312,6 @@ fn bad_env_files_are_refused_before_any_request() {
         }
     }
     refused(&emu, Cli::new(&emu, &["--user", "sync"]));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// GitHub's refusals exit 1 with one line that quotes the request id GitHub sent.

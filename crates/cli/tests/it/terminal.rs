@@ -5,7 +5,7 @@ use crate::common;
 
 use std::process::Command;
 
-use crate::common::{BIN, emulator, stored};
+use crate::common::{BIN, TempDir, emulator, stored};
 
 #[test]
 fn sync_draws_a_progress_bar_on_a_terminal() {
@@ -18,15 +18,11 @@ fn sync_draws_a_progress_bar_on_a_terminal() {
         return;
     }
     let emu = emulator();
-    let dir =
-        std::env::temp_dir().join(format!("codespaces-secrets-cli-tty-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let env_file = dir.join("tty.env");
-    std::fs::write(
-        &env_file,
+    let dir = TempDir::new("tty");
+    let env_file = dir.write(
+        "tty.env",
         "TTY_ONE=tty-value-1\nTTY_TWO=tty-value-2\nTTY_THREE=tty-value-3\n",
-    )
-    .expect("write env file");
+    );
     let command_line = format!("{BIN} --user sync --env-file {}", env_file.display());
     let output = Command::new("script")
         .args(["-qec", &command_line, "/dev/null"])
@@ -34,11 +30,10 @@ fn sync_draws_a_progress_bar_on_a_terminal() {
         .env("GITHUB_TOKEN", emu.token())
         .env_remove("GH_TOKEN")
         .env("CODESPACES_SECRETS_WRITE_INTERVAL_MS", "100")
-        .env("XDG_STATE_HOME", dir.join("state"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
         .output()
         .expect("script runs");
-    let _ = std::fs::remove_dir_all(&dir);
     let terminal = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{terminal}");
     assert!(

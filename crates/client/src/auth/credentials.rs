@@ -156,13 +156,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-
-    fn temp(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("cs-chain-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        dir
-    }
+    use crate::test_dir::TestDir;
 
     /// A stand-in `gh` that prints `token` for `auth token --hostname HOST`.
     #[cfg(all(unix, feature = "gh-cli"))]
@@ -199,9 +193,9 @@ mod tests {
     #[cfg(all(unix, feature = "gh-cli"))]
     #[test]
     fn the_chain_is_tried_in_order() {
-        let dir = temp("order");
+        let dir = TestDir::new("chain-order");
         let store = dir.join("logins");
-        let gh = Some(fake_gh(&dir, "gho_from_gh"));
+        let gh = Some(fake_gh(dir.path(), "gho_from_gh"));
         let all = [("GITHUB_TOKEN", "ghp_a"), ("GH_TOKEN", "ghp_b")];
         LoginStore::at(&store)
             .save("github.com", "ghu_stored")
@@ -230,9 +224,9 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_given_token_wins_over_the_environment() {
-        let dir = temp("given");
+        let dir = TestDir::new("chain-given");
         let vars = [("GITHUB_TOKEN", "ghp_env")];
-        let chain = chain(&vars, &dir, None);
+        let chain = chain(&vars, dir.path(), None);
         let (_, source) = chain
             .resolve(Some("ghp_given".into()), None, "github.com")
             .expect("given");

@@ -109,17 +109,12 @@ fn io_error(path: &Path, doing: &str, e: &io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("cs-login-store-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        dir
-    }
+    use crate::test_dir::TestDir;
 
     #[test]
     fn save_load_remove_round_trip_privately() {
-        let store = LoginStore::at(temp_dir("round-trip").join("logins"));
+        let dir = TestDir::new("login-store-round-trip");
+        let store = LoginStore::at(dir.join("logins"));
         assert_eq!(store.load("github.com").expect("load").as_deref(), None);
         let path = store.save("127.0.0.1:8080", "ghu_abc").expect("save");
         assert!(path.ends_with("127.0.0.1_8080.token"));
@@ -145,7 +140,8 @@ mod tests {
     #[test]
     fn a_file_others_can_read_is_refused() {
         use std::os::unix::fs::PermissionsExt as _;
-        let store = LoginStore::at(temp_dir("open").join("logins"));
+        let dir = TestDir::new("login-store-open");
+        let store = LoginStore::at(dir.join("logins"));
         let path = store.save("github.com", "ghu_leaky").expect("save");
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
         let error = store.load("github.com").expect_err("refused").to_string();

@@ -186,6 +186,7 @@ fn run_command(argv: &[String], timeout: Duration) -> Result<SecretValue, String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_dir::TestDir;
 
     #[test]
     fn a_failing_command_is_named_without_its_output() {
@@ -209,21 +210,19 @@ mod tests {
 
     #[test]
     fn stdout_is_the_value_and_each_source_is_read_once() {
-        let dir = std::env::temp_dir().join(format!("cs-source-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("dir");
+        let dir = TestDir::new("source");
         let counter = dir.join("count");
         let script = format!("echo x >> {}; printf v-1", counter.display());
         let source = ValueSource::Command {
             argv: vec!["sh".to_owned(), "-c".to_owned(), script],
             timeout: Duration::from_secs(5),
         };
-        let mut reader = SourceReader::new(dir.clone());
+        let mut reader = SourceReader::new(dir.path().to_owned());
         for _ in 0..3 {
             let value = reader.read(&source).expect("value");
             assert_eq!(value.expose(), b"v-1");
         }
         let runs = std::fs::read_to_string(&counter).expect("count");
         assert_eq!(runs.lines().count(), 1);
-        let _ = std::fs::remove_dir_all(dir);
     }
 }
