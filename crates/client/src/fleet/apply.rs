@@ -11,7 +11,7 @@ use codespaces_secrets_transport::{ApiRequest, Method};
 
 use crate::fleet::budget::{WriteBudget, WriteLimits};
 use crate::fleet::github::CountingReader;
-use crate::fleet::plan::ChangeAction;
+use crate::fleet::plan::{Change, ChangeAction};
 use crate::fleet::planner::{Plan, PlanOptions};
 use crate::fleet::work::{AccessWork, Work};
 use crate::scope::kind::{ScopeKind, SelectableScope};
@@ -64,6 +64,36 @@ pub struct ApplyProgress<'a> {
     pub waiting: Option<Duration>,
     /// Time left for the remaining writes at the limits.
     pub eta: Duration,
+}
+
+impl<'a> ApplyProgress<'a> {
+    /// `done` of `total` changes finished, the last or next being `change`; succeeded, no wait.
+    fn at(done: usize, total: usize, change: &'a Change, eta: Duration) -> Self {
+        Self {
+            done,
+            total,
+            scope: &change.scope,
+            name: &change.name,
+            action: change.action,
+            ok: true,
+            waiting: None,
+            eta,
+        }
+    }
+
+    /// Waiting `wait` before `change` is sent, `done` of `total` finished.
+    fn waiting(
+        done: usize,
+        total: usize,
+        change: &'a Change,
+        wait: Duration,
+        eta: Duration,
+    ) -> Self {
+        Self {
+            waiting: Some(wait),
+            ..Self::at(done, total, change, eta)
+        }
+    }
 }
 
 /// What an apply did: one entry per change it attempted.
@@ -206,32 +236,22 @@ impl Client {
             }
             // A token about to run dry waits for its reset rather than being refused.
             if let Some(wait) = self.rate_wait(requests) {
-                progress(ApplyProgress {
-                    done: position,
-                    total,
-                    scope: &change.scope,
-                    name: &change.name,
-                    action: change.action,
-                    ok: true,
-                    waiting: Some(wait),
-                    eta: budget.eta(started.elapsed(), left).max(wait),
-                });
+                let eta = budget.eta(started.elapsed(), left).max(wait);
+                progress(ApplyProgress::waiting(position, total, change, wait, eta));
                 tokio::time::sleep(wait).await;
             }
             // Wait for a window under GitHub's write limits, showing the wait.
             let now = started.elapsed();
             let slot = budget.next_slot(now);
             if slot > now {
-                progress(ApplyProgress {
-                    done: position,
+                let eta = budget.eta(now, left);
+                progress(ApplyProgress::waiting(
+                    position,
                     total,
-                    scope: &change.scope,
-                    name: &change.name,
-                    action: change.action,
-                    ok: true,
-                    waiting: Some(slot - now),
-                    eta: budget.eta(now, left),
-                });
+                    change,
+                    slot - now,
+                    eta,
+                ));
                 tokio::select! {
                     () = tokio::time::sleep(slot - now) => {}
                     () = cancelled(options) => {
@@ -274,16 +294,10 @@ impl Client {
                 action: change.action,
                 error: outcome.error,
             });
-            let now = started.elapsed();
+            let eta = budget.eta(started.elapsed(), left);
             progress(ApplyProgress {
-                done: position + 1,
-                total,
-                scope: &change.scope,
-                name: &change.name,
-                action: change.action,
                 ok,
-                waiting: None,
-                eta: budget.eta(now, left),
+                ..ApplyProgress::at(position + 1, total, change, eta)
             });
         }
         if let (Some(scope), Some(state)) = (current_scope, state.as_mut()) {
