@@ -128,20 +128,13 @@ async fn selected_names(fleet: &Fleet) -> Vec<String> {
     names
 }
 
-/// What apply writes for SHARED_KEY in beta-org, as `METHOD /path`.
+/// The path of SHARED_KEY in beta-org, or of one of its selected repositories.
 fn shared_key_path(fleet: &Fleet, repo: Option<&str>) -> String {
     let base = "/orgs/beta-org/codespaces/secrets/SHARED_KEY";
     match repo {
         Some(full) => format!("{base}/repositories/{}", fleet.repo_id(full)),
         None => base.to_owned(),
     }
-}
-
-/// The plan's one write, and that it is the only one.
-fn only_write(plan: &codespaces_secrets::fleet::Plan) -> &codespaces_secrets::fleet::Change {
-    let writes: Vec<_> = plan.summary.writes().collect();
-    assert_eq!(writes.len(), 1, "{}", plan.summary);
-    writes[0]
 }
 
 #[tokio::test]

@@ -132,10 +132,9 @@ async fn selectors_follow_topics_and_prune_what_leaves() {
             .set_repository_topics(ALPHA, "svc-45", &["codespaces"])
     );
     let plan = fleet.plan(&manifest).await;
-    let writes: Vec<_> = plan.summary.writes().collect();
-    assert_eq!(writes.len(), 1, "{}", plan.summary);
-    assert_eq!(writes[0].scope, "repos/alpha-org/svc-45");
-    assert_eq!(writes[0].action, ChangeAction::Create);
+    let write = only_write(&plan);
+    assert_eq!(write.scope, "repos/alpha-org/svc-45");
+    assert_eq!(write.action, ChangeAction::Create);
     fleet.apply(&plan).await;
     let svc45 = Scope::repo(ALPHA, "svc-45");
     assert_eq!(
@@ -150,11 +149,10 @@ async fn selectors_follow_topics_and_prune_what_leaves() {
             .set_repository_topics(ALPHA, "svc-00", &["backend"])
     );
     let plan = fleet.plan(&manifest).await;
-    let writes: Vec<_> = plan.summary.writes().collect();
-    assert_eq!(writes.len(), 1, "{}", plan.summary);
-    assert_eq!(writes[0].scope, "repos/alpha-org/svc-00");
-    assert_eq!(writes[0].action, ChangeAction::Delete);
-    assert_eq!(writes[0].reason, Some(ChangeReason::Pruned));
+    let write = only_write(&plan);
+    assert_eq!(write.scope, "repos/alpha-org/svc-00");
+    assert_eq!(write.action, ChangeAction::Delete);
+    assert_eq!(write.reason, Some(ChangeReason::Pruned));
     fleet.apply(&plan).await;
     assert_eq!(
         fleet.value(&Scope::repo(ALPHA, "svc-00"), "NPM_TOKEN"),
@@ -176,10 +174,9 @@ async fn a_value_changed_elsewhere_is_written_back() {
         .await
         .expect("set by hand");
     let plan = fleet.plan(&manifest).await;
-    let writes: Vec<_> = plan.summary.writes().collect();
-    assert_eq!(writes.len(), 1, "{}", plan.summary);
-    assert_eq!(writes[0].scope, "repos/alpha-org/svc-01");
-    assert_eq!(writes[0].reason, Some(ChangeReason::ChangedElsewhere));
+    let write = only_write(&plan);
+    assert_eq!(write.scope, "repos/alpha-org/svc-01");
+    assert_eq!(write.reason, Some(ChangeReason::ChangedElsewhere));
     fleet.apply(&plan).await;
     let scope = Scope::repo(ALPHA, "svc-01");
     assert_eq!(

@@ -40,7 +40,7 @@ async fn a_stale_saved_plan_is_refused_before_any_write() {
 
     // The value moves again, and a target changes on GitHub.
     fleet.dir.write("npm.txt", "npm-value-3");
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    next_second().await;
     fleet
         .client
         .org(BETA)

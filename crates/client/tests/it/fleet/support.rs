@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use codespaces_secrets::Client;
 use codespaces_secrets::fleet::{
-    ApplyOptions, ApplyReport, Manifest, Plan, PlanOptions, WriteLimits,
+    ApplyOptions, ApplyReport, Change, Manifest, Plan, PlanOptions, WriteLimits,
 };
 use codespaces_secrets_emulator::{Emulator, EmulatorConfig, RepoSpec, Scope};
 
@@ -195,4 +195,12 @@ pub async fn next_second() {
         .expect("after 1970");
     let left = Duration::from_secs(1) - Duration::from_nanos(now.subsec_nanos().into());
     tokio::time::sleep(left + Duration::from_millis(5)).await;
+}
+
+/// The plan's one write, asserting it is the only one.
+#[track_caller]
+pub fn only_write(plan: &Plan) -> &Change {
+    let writes: Vec<&Change> = plan.summary.writes().collect();
+    assert_eq!(writes.len(), 1, "{}", plan.summary);
+    writes[0]
 }
