@@ -471,8 +471,8 @@ fn record(state: &mut StateFile, api: &str, owner: &str, work: &Work) -> Result<
     if work.delete {
         return state.forget(api, &work.scope_text, &name);
     }
-    let previous = state.recorded(api, &work.scope_text, &name).cloned();
-    let fingerprint = match (&work.value, &work.fingerprint, &previous) {
+    let previous = state.recorded(api, &work.scope_text, &name);
+    let fingerprint = match (&work.value, &work.fingerprint, previous) {
         (Some(_), Some(fp), _) => fp.clone(),
         (None, _, Some(previous)) => previous.fingerprint.clone(),
         // No fingerprint (no state key): nothing to record.
