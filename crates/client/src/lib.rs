@@ -36,8 +36,6 @@ mod settings;
 mod state_key;
 mod sync;
 mod sync_state;
-#[cfg(test)]
-mod test_dir;
 mod tls;
 mod visible_text;
 

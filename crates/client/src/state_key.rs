@@ -133,7 +133,6 @@ fn warn_if_shared(path: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_dir::TestDir;
 
     fn key(byte: u8) -> StateKey {
         StateKey(Zeroizing::new([byte; KEY_BYTES]))
@@ -175,8 +174,8 @@ mod tests {
 
     #[test]
     fn a_missing_key_file_is_created_private_and_then_reused() {
-        let dir = TestDir::new("key");
-        let path = dir.join("nested").join("state.key");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("nested").join("state.key");
         let first = StateKey::load(Some(&path)).expect("created");
         let second = StateKey::load(Some(&path)).expect("read back");
         assert_eq!(first.fingerprint(&[b"x"]), second.fingerprint(&[b"x"]));

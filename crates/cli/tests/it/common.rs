@@ -207,33 +207,27 @@ pub fn home_dir(name: &str) -> PathBuf {
 }
 
 /// A folder of one test's files, removed when dropped (also when the test panics).
-pub struct TempDir(PathBuf);
+pub struct TempDir(tempfile::TempDir);
 
 impl TempDir {
     pub fn new(label: &str) -> Self {
-        let path = std::env::temp_dir().join(format!(
-            "codespaces-secrets-cli-{label}-{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("temp dir");
-        Self(path)
+        let prefix = format!("codespaces-secrets-cli-{label}-");
+        Self(
+            tempfile::Builder::new()
+                .prefix(&prefix)
+                .tempdir()
+                .expect("temp dir"),
+        )
     }
 
     pub fn path(&self) -> &Path {
-        &self.0
+        self.0.path()
     }
 
     /// Writes `contents` to `name` in the folder; its path.
     pub fn write(&self, name: &str, contents: &str) -> PathBuf {
-        let path = self.0.join(name);
+        let path = self.0.path().join(name);
         std::fs::write(&path, contents).expect("write temp file");
         path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }

@@ -156,7 +156,6 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::test_dir::TestDir;
 
     /// A stand-in `gh` that prints `token` for `auth token --hostname HOST`.
     #[cfg(all(unix, feature = "gh-cli"))]
@@ -193,8 +192,8 @@ mod tests {
     #[cfg(all(unix, feature = "gh-cli"))]
     #[test]
     fn the_chain_is_tried_in_order() {
-        let dir = TestDir::new("chain-order");
-        let store = dir.join("logins");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = dir.path().join("logins");
         let gh = Some(fake_gh(dir.path(), "gho_from_gh"));
         let all = [("GITHUB_TOKEN", "ghp_a"), ("GH_TOKEN", "ghp_b")];
         LoginStore::at(&store)
@@ -215,7 +214,7 @@ mod tests {
         let got = source_of(&chain(&[], &store, gh)).expect("gh cli");
         assert_eq!(got, CredentialSource::GhCli);
 
-        let missing = Some(OsString::from(dir.join("no-such-gh")));
+        let missing = Some(OsString::from(dir.path().join("no-such-gh")));
         let error = source_of(&chain(&[], &store, missing)).expect_err("nothing");
         assert_eq!(error.code(), "INVALID_INPUT");
         assert!(error.to_string().contains("auth login"), "{error}");
@@ -224,7 +223,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_given_token_wins_over_the_environment() {
-        let dir = TestDir::new("chain-given");
+        let dir = tempfile::tempdir().expect("temp dir");
         let vars = [("GITHUB_TOKEN", "ghp_env")];
         let chain = chain(&vars, dir.path(), None);
         let (_, source) = chain

@@ -109,12 +109,11 @@ fn io_error(path: &Path, doing: &str, e: &io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_dir::TestDir;
 
     #[test]
     fn save_load_remove_round_trip_privately() {
-        let dir = TestDir::new("login-store-round-trip");
-        let store = LoginStore::at(dir.join("logins"));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = LoginStore::at(dir.path().join("logins"));
         assert_eq!(store.load("github.com").expect("load").as_deref(), None);
         let path = store.save("127.0.0.1:8080", "ghu_abc").expect("save");
         assert!(path.ends_with("127.0.0.1_8080.token"));
@@ -140,8 +139,8 @@ mod tests {
     #[test]
     fn a_file_others_can_read_is_refused() {
         use std::os::unix::fs::PermissionsExt as _;
-        let dir = TestDir::new("login-store-open");
-        let store = LoginStore::at(dir.join("logins"));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = LoginStore::at(dir.path().join("logins"));
         let path = store.save("github.com", "ghu_leaky").expect("save");
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
         let error = store.load("github.com").expect_err("refused").to_string();

@@ -186,7 +186,6 @@ fn run_command(argv: &[String], timeout: Duration) -> Result<SecretValue, String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_dir::TestDir;
 
     #[test]
     fn a_failing_command_is_named_without_its_output() {
@@ -210,8 +209,8 @@ mod tests {
 
     #[test]
     fn stdout_is_the_value_and_each_source_is_read_once() {
-        let dir = TestDir::new("source");
-        let counter = dir.join("count");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let counter = dir.path().join("count");
         let script = format!("echo x >> {}; printf v-1", counter.display());
         let source = ValueSource::Command {
             argv: vec!["sh".to_owned(), "-c".to_owned(), script],
